@@ -1,0 +1,49 @@
+/**
+ * How Go values are represented while templates run.
+ *
+ * Go distinguishes types that JavaScript folds together; templates observe the difference (printing, `eq`,
+ * missing keys), so the representation keeps it:
+ * - string → string; bool → boolean; nil → null (undefined is treated as "no value", printed `<no value>`)
+ * - Go integer kinds (int, int32, int64, uint…) → bigint
+ * - float64 (every number decoded from JSON/YAML, e.g. in `.Values`) → number
+ * - map[string]interface{} → plain object; a missing key yields undefined, printed `<no value>`
+ * - typed maps (map[string]string …) → plain object carrying the non-enumerable GO_MAP_ZERO symbol with the
+ *   element type's zero value, returned for missing keys (Go returns the zero value there)
+ * - slices → arrays
+ * - structs (Kubernetes objects, proto messages, template data) → objects implementing GoStruct
+ */
+export const GO_STRUCT: unique symbol = Symbol.for('istio-inject.goStruct');
+export const GO_MAP_ZERO: unique symbol = Symbol.for('istio-inject.goMapZero');
+
+/** A Go struct (or pointer to one) seen from a template: field access by Go name, and methods. */
+export interface GoStruct {
+  readonly [GO_STRUCT]: true;
+  /** Go type name for error messages, e.g. `*v1.ObjectMeta`. */
+  readonly goTypeName: string;
+  /** The field's value, or NOT_FOUND when the type has no such field. */
+  goField(name: string): unknown;
+  /** A method callable from templates (`.GetValue`, `.String`), or undefined. */
+  goMethod?(name: string): ((...args: unknown[]) => unknown) | undefined;
+  /** The JSON value as Go's encoding/json would marshal it (used by toJson, toYaml …). */
+  toJSON(): unknown;
+}
+
+export const NOT_FOUND: unique symbol = Symbol.for('istio-inject.notFound');
+
+export function isGoStruct(v: unknown): v is GoStruct {
+  return typeof v === 'object' && v !== null && (v as Partial<GoStruct>)[GO_STRUCT] === true;
+}
+
+/** Marks a plain object as a typed Go map whose missing keys read as `zero`. */
+export function typedMap<T extends object>(obj: T, zero: unknown): T {
+  Object.defineProperty(obj, GO_MAP_ZERO, { value: zero, enumerable: false });
+  return obj;
+}
+
+export function mapZero(obj: object): { typed: boolean; zero: unknown } {
+  return GO_MAP_ZERO in obj ? { typed: true, zero: (obj as Record<symbol, unknown>)[GO_MAP_ZERO] } : { typed: false, zero: undefined };
+}
+
+/** A template function: receives evaluated Go values, returns one; throws Error to fail the execution. */
+export type TemplateFunc = (...args: unknown[]) => unknown;
+export type FuncMap = Record<string, TemplateFunc>;
