@@ -24,7 +24,10 @@ export interface GoStruct {
   goField(name: string): unknown;
   /** A method callable from templates (`.GetValue`, `.String`), or undefined. */
   goMethod?(name: string): ((...args: unknown[]) => unknown) | undefined;
-  /** The JSON value as Go's encoding/json would marshal it (used by toJson, toYaml …). */
+  /**
+   * The JSON value as Go's encoding/json would marshal it (used by toJson, toYaml …). Objects that come from Go
+   * structs keep Go's field order; objects that come from Go maps have their keys sorted already.
+   */
   toJSON(): unknown;
 }
 
