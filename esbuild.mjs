@@ -1,0 +1,23 @@
+// Bundles the shippable entry points into dist/. Type checking is `tsc -b`'s job; this only bundles.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'cli/src/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/main.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'extension' },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(entries.map((e) => esbuild.build({
+  entryPoints: { [e.out]: e.in },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  banner: e.banner ? { js: e.banner } : undefined,
+  logLevel: 'warning',
+})));

@@ -1,0 +1,41 @@
+// Flat config. The import fences keep the layering honest: core is pure (only `yaml`), cli and server never touch
+// vscode, and nothing reaches into another layer's internals.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'process', 'util', 'crypto', 'stream', 'events', 'url', 'http', 'https', 'net', 'buffer', 'readline', 'worker_threads', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.artifacts/**', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!yaml$|\\.{1,2}/).*', message: 'core/ is pure: it may import only `yaml` and its own files.' },
+          { regex: '^\\.\\./\\.\\./\\.\\./.*', message: 'core/ may not import outside core/src.' },
+        ],
+        paths: nodeBuiltins.map((name) => ({ name, message: 'core/ may not use Node built-ins.' })),
+      }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'setTimeout'],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^vscode', message: 'the CLI must not depend on VS Code.' },
+          { regex: '^\\.\\./\\.\\./(server|client)/', message: 'the CLI uses core only.' },
+        ],
+      }],
+    },
+  },
+);
