@@ -1,0 +1,24 @@
+/** Dispatches the subcommand and turns failures into istioctl-style `Error: …` lines. */
+import { parseInjectArgs, USAGE, UsageError } from './args';
+import { runInject } from './inject-command';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const rest = argv[0] === 'inject' || argv[0] === 'kube-inject' ? argv.slice(1) : argv;
+  try {
+    const args = parseInjectArgs(rest);
+    if (args.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    return runInject(args, io);
+  } catch (e) {
+    io.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof UsageError) io.stderr(`Run 'istio-inject --help' for usage.\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Turns one raw document (a chunk of the YAML stream) into a JSON value the way istioctl's decoder sees it:
+ * YAML 1.1 (go-yaml), duplicate keys allowed (last wins), aliases bounded. Errors carry a 1-based line and column
+ * in the whole stream, so messages can name the document and the place.
+ */
+import { parseDocument } from 'yaml';
+import type { RawChunk } from '../manifest/split';
+
+export interface DecodeError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+export type Decoded = { ok: true; value: unknown } | { ok: false; error: DecodeError };
+
+/** Aliases expanded per document before we refuse it (a "billion laughs" guard). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function decodeChunk(chunk: RawChunk, firstLine: number): Decoded {
+  const doc = parseDocument(chunk.text, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const [line, col] = linePos(chunk.text, problem.pos[0]);
+    return { ok: false, error: { line: firstLine + line - 1, col, message: firstLineOf(problem.message) } };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    return { ok: false, error: { line: firstLine, col: 1, message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+function firstLineOf(message: string): string {
+  const nl = message.indexOf('\n');
+  return nl === -1 ? message : message.slice(0, nl);
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function linePos(text: string, offset: number): [number, number] {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return [line, offset - lineStart + 1];
+}

@@ -1,0 +1,94 @@
+/**
+ * A whole manifest through kube-inject: split like Kubernetes' reader, decode what istioctl decodes, inject, and
+ * print each document in istioctl's form. Never partial: when any document fails, the caller gets the errors and
+ * no output text.
+ */
+import type { Injector } from '../inject';
+import type { KubeObject, Outcome } from '../inject/types';
+import { isDecodedKind, INJECTABLE_KIND_NAMES } from '../manifest/kinds';
+import { splitYamlStream, type RawChunk } from '../manifest/split';
+import { printIstioctl } from '../output/istioctl';
+import { decodeChunk, linePos } from './decode';
+
+export interface DocumentReport {
+  /** 1-based position of the document in the stream. */
+  index: number;
+  /** The document's text range in the input (UTF-16 offsets) and its first line (1-based). */
+  start: number;
+  end: number;
+  line: number;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  outcome: Outcome;
+  warnings: string[];
+  /** The decoded object before injection (when it is a mapping). */
+  original?: KubeObject;
+  /** The object after injection, for decoded kinds. */
+  result?: KubeObject;
+  /** This document as istioctl prints it, without the `---` separator. */
+  istioctl: string;
+}
+
+export interface ManifestReport {
+  documents: DocumentReport[];
+  /** Errors as `document N, line L:C: message`, in stream order; empty when all went well. */
+  errors: string[];
+  /** istioctl's output (each document followed by `---`), or undefined when there are errors. */
+  istioctl?: string;
+}
+
+/** Injects every document of `text`. Pure: does no I/O and never throws. */
+export function injectManifest(text: string, injector: Injector): ManifestReport {
+  const split = splitYamlStream(text);
+  const documents = split.chunks.map((chunk, i) => injectDocument(text, chunk, i + 1, injector));
+  const errors = documents.flatMap((d) => (d.outcome.kind === 'error' ? [`document ${d.index}, line ${d.line}: ${d.outcome.message}`] : []));
+  if (split.error) errors.push(`line ${split.error.line}: ${split.error.message}`);
+  const istioctl = errors.length ? undefined : documents.map((d) => `${d.istioctl}---\n`).join('');
+  return { documents, errors, istioctl };
+}
+
+function injectDocument(text: string, chunk: RawChunk, index: number, injector: Injector): DocumentReport {
+  const line = linePos(text, chunk.start)[0];
+  const base = { index, start: chunk.start, end: chunk.end, line, warnings: [] as string[], istioctl: chunk.text };
+  const decoded = decodeChunk(chunk, line);
+  if (!decoded.ok) {
+    const { error } = decoded;
+    return { ...base, line: error.line, outcome: { kind: 'error', message: `${error.message} (column ${error.col})` } };
+  }
+  const value = decoded.value;
+  if (value === null || value === undefined) return { ...base, outcome: { kind: 'unchanged', reason: 'empty document' } };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ...base, outcome: { kind: 'error', message: `a Kubernetes object must be a mapping, not ${Array.isArray(value) ? 'a sequence' : 'a scalar'}` } };
+  }
+  const obj = value as KubeObject;
+  const apiVersion = str(obj.apiVersion);
+  const kind = str(obj.kind);
+  const meta = (typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {}) as Record<string, unknown>;
+  const ident = { apiVersion, kind, name: str(meta.name), namespace: str(meta.namespace), original: obj };
+  if (!isDecodedKind(apiVersion ?? '', kind ?? '')) {
+    return { ...base, ...ident, outcome: { kind: 'unchanged', reason: passThroughReason(apiVersion, kind) } };
+  }
+  const r = injector.inject(obj);
+  if (r.outcome.kind === 'error') return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome };
+  let printed: string;
+  try {
+    printed = printIstioctl(r.object);
+  } catch (e) {
+    return { ...base, ...ident, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } };
+  }
+  return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome, result: r.object, istioctl: printed };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function passThroughReason(apiVersion: string | undefined, kind: string | undefined): string {
+  if (!kind) return 'no kind: not a Kubernetes object kube-inject decodes';
+  if (INJECTABLE_KIND_NAMES.includes(kind)) {
+    return `${apiVersion ?? '(no apiVersion)'} ${kind} is not an API version kube-inject decodes, so it is left unchanged`;
+  }
+  return `${kind} has no pod template: kube-inject leaves it unchanged (only pods and pod templates get a sidecar)`;
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: performance figures, each a ratio measured in this one run (so machine speed cancels out).
+ * P1 inject/floor: injecting a 1,000-workload manifest (istioctl output) against the unavoidable floor of parsing the
+ * input with `yaml` and stringifying the injected result with `yaml`. Medians of 7 runs after a warm-up.
+ */
+import { parseAllDocuments, stringify } from 'yaml';
+import { builtinSettings } from '../../core/src/config';
+import { createInjector } from '../../core/src/inject';
+import { injectManifest } from '../../core/src/run/inject-manifest';
+import { manifestOf } from './workloads';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs = 7): number {
+  fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(samples);
+}
+
+function p1(): string {
+  const input = manifestOf(1000);
+  const injector = createInjector(builtinSettings());
+  const report = injectManifest(input, injector);
+  if (report.istioctl === undefined) throw new Error(`bench input failed: ${report.errors[0]}`);
+  const injectedObjects = report.documents.map((d) => d.result);
+  const inject = time(() => { injectManifest(input, injector); });
+  const floor = time(() => {
+    parseAllDocuments(input).map((d) => d.toJS());
+    for (const o of injectedObjects) stringify(o);
+  });
+  return `P1 inject/floor = ${(inject / floor).toFixed(2)}×  (inject ${inject.toFixed(0)} ms, floor ${floor.toFixed(0)} ms, 1,000 workloads, target ≤ 1.5)`;
+}
+
+console.log(p1());
