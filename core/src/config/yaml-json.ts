@@ -1,0 +1,42 @@
+/** YAML text to JSON values the way Istio reads its configuration (sigs.k8s.io/yaml over go-yaml v2). */
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * Parses the first YAML document of `text` into plain JSON values. YAML 1.1 scalars apply (yes/no/on/off are
+ * booleans), as in go-yaml v2. An empty text gives null. Errors read like sigs.k8s.io/yaml's
+ * ("error converting YAML to JSON: yaml: line N: …"); the wording after the line number is this parser's own.
+ */
+export function yamlToJson(text: string): unknown {
+  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false });
+  if (!Array.isArray(docs)) return null; // an empty stream
+  const doc = docs[0];
+  if (doc === undefined) return null;
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0].line;
+    const where = line === undefined ? '' : `line ${line}: `;
+    const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new Error(`error converting YAML to JSON: yaml: ${where}${lowerFirst(msg)}`);
+  }
+  return normalizeKeys(doc.toJS({ maxAliasCount: -1 }));
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** Map keys become strings (as sigs.k8s.io/yaml does); undefined becomes null. */
+function normalizeKeys(v: unknown): unknown {
+  if (v instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of v) out[String(k)] = normalizeKeys(val);
+    return out;
+  }
+  if (Array.isArray(v)) return v.map(normalizeKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) out[k] = normalizeKeys(val);
+    return out;
+  }
+  return v === undefined ? null : v;
+}
