@@ -1,0 +1,182 @@
+/** Reading a multi-document manifest: documents, their text ranges, values and problems. Never throws. */
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import {
+  exceedsNodeCount,
+  firstNul,
+  formatSize,
+  nonPrintableCharacters,
+  resolveLimits,
+  utf8SizeWithin,
+} from './limits';
+import { rangeOfPath, shiftRanges } from './paths';
+import { splitYamlStream } from './split';
+import { buildLineIndex, positionAt } from './positions';
+import type { LineIndex } from './positions';
+import type { Manifest, ManifestDocument, ManifestLimits, ManifestProblem, TextRange } from './types';
+import { MANIFEST_PARSE_OPTIONS } from './yaml-options';
+
+/** Reported control characters per input: one is enough to fix, a few show the pattern. */
+const MAX_CONTROL_CHAR_PROBLEMS = 3;
+
+/**
+ * Parse `text` (one or more YAML documents). Problems are returned in the result, never thrown: malformed YAML,
+ * documents that are not mappings, alias bombs, oversized or binary input.
+ */
+export function parseManifest(text: string, limits?: Partial<ManifestLimits>): Manifest {
+  const bounds = resolveLimits(limits);
+  const lines = buildLineIndexLazily(text);
+
+  if (utf8SizeWithin(text, bounds.maxBytes) === undefined) {
+    const size = text.length > bounds.maxBytes ? `at least ${formatSize(text.length)}` : 'larger than that';
+    return refuse(text, `input is ${size}, over the ${formatSize(bounds.maxBytes)} limit`);
+  }
+  const nul = firstNul(text);
+  if (nul !== -1) {
+    return refuse(text, 'input looks binary (it contains a NUL character); expected YAML text', {
+      start: nul,
+      end: nul + 1,
+    }, lines());
+  }
+
+  // Documents are Kubernetes' chunks (lines starting with `---` separate them), so numbering and ranges match what
+  // istioctl reads; each chunk is then parsed as one YAML document.
+  const split = splitYamlStream(text);
+  const index = lines();
+  const documents: ManifestDocument[] = [];
+  for (const chunk of split.chunks) {
+    let yamlDoc: Document.Parsed;
+    try {
+      yamlDoc = parseDocument(chunk.text, MANIFEST_PARSE_OPTIONS);
+    } catch (e) {
+      // yaml recurses on nesting; absurd depth can overflow the stack.
+      return refuse(text, `input could not be parsed: ${errorText(e)}`);
+    }
+    shiftRanges(yamlDoc, chunk.start);
+    documents.push(readDocument(yamlDoc, documents.length + 1, { start: chunk.start, end: chunk.end }, bounds, index));
+  }
+  addControlCharacterProblems(text, documents, index);
+  const problems = documents.flatMap((d) => d.problems);
+  if (split.error) {
+    const at = index.lineStarts[split.error.line - 1] ?? text.length;
+    problems.push({ severity: 'error', message: split.error.message, range: { start: at, end: at }, position: positionAt(index, at) });
+  }
+  return { text, documents, problems };
+}
+
+function buildLineIndexLazily(text: string): () => LineIndex {
+  let index: LineIndex | undefined;
+  return () => (index ??= buildLineIndex(text));
+}
+
+function refuse(text: string, message: string, range: TextRange = { start: 0, end: 0 }, index?: LineIndex): Manifest {
+  const position = index ? positionAt(index, range.start) : { line: 1, col: 1 };
+  return { text, documents: [], problems: [{ severity: 'error', message, range, position }] };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'it is nested too deeply';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readDocument(
+  yamlDoc: Document.Parsed,
+  index: number,
+  range: TextRange,
+  bounds: ManifestLimits,
+  lines: LineIndex,
+): ManifestDocument {
+  const problems: ManifestProblem[] = [];
+  const problem = (severity: ManifestProblem['severity'], message: string, at: TextRange): void => {
+    problems.push({ severity, message, document: index, range: at, position: positionAt(lines, at.start) });
+  };
+  for (const e of yamlDoc.errors) problem('error', yamlMessage(e), yamlRange(e, range));
+  for (const w of yamlDoc.warnings) problem('warning', yamlMessage(w), yamlRange(w, range));
+
+  const doc: ManifestDocument = { index, range, yaml: yamlDoc, value: undefined, empty: false, problems };
+  if (yamlDoc.errors.length > 0) return doc;
+
+  try {
+    doc.value = yamlDoc.toJS({ maxAliasCount: bounds.maxAliasCount });
+  } catch (e) {
+    const message = /alias count/i.test(errorText(e))
+      ? `aliases expand too much (over ${bounds.maxAliasCount} alias uses): refusing a possible alias bomb`
+      : `document could not be read: ${errorText(e)}`;
+    problem('error', message, contentRange(yamlDoc, range));
+    return doc;
+  }
+  if (exceedsNodeCount(doc.value, bounds.maxNodes)) {
+    doc.value = undefined;
+    problem('error', `document has more than ${bounds.maxNodes} nodes once aliases are expanded`, contentRange(yamlDoc, range));
+    return doc;
+  }
+
+  doc.empty = isEmptyDocument(yamlDoc);
+  if (doc.empty) return doc;
+  if (!isMap(yamlDoc.contents)) {
+    problem('error', `expected a Kubernetes object (a mapping), found ${describe(yamlDoc.contents)}`, contentRange(yamlDoc, range));
+    return doc;
+  }
+  const value = doc.value as Record<string, unknown>;
+  for (const field of ['kind', 'apiVersion'] as const) {
+    if (typeof value[field] === 'string') doc[field] = value[field];
+  }
+  const metadata = value.metadata;
+  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) {
+    const meta = metadata as Record<string, unknown>;
+    if (typeof meta.name === 'string') doc.name = meta.name;
+    if (typeof meta.namespace === 'string') doc.namespace = meta.namespace;
+  }
+  doc.kindRange = rangeOfPath(yamlDoc, ['kind']);
+  return doc;
+}
+
+/** True when the document has no content: only comments, `---` alone, or a bare null. */
+export function isEmptyDocument(yamlDoc: Document): boolean {
+  const contents = yamlDoc.contents;
+  if (contents === null || contents === undefined) return true;
+  return isScalar(contents) && contents.value === null && !contents.tag;
+}
+
+// yaml's messages sometimes carry a trailing position or source excerpt; messages here give the position separately.
+function yamlMessage(e: YAMLError): string {
+  const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return first.replace(/[.:]$/, '');
+}
+
+function yamlRange(e: YAMLError, doc: TextRange): TextRange {
+  const [start, end] = e.pos ?? [doc.start, doc.start];
+  return { start, end: Math.max(start, end) };
+}
+
+function contentRange(yamlDoc: Document.Parsed, doc: TextRange): TextRange {
+  const node = yamlDoc.contents;
+  return node?.range ? { start: node.range[0], end: node.range[1] } : { start: doc.start, end: doc.start };
+}
+
+function describe(node: unknown): string {
+  if (isSeq(node)) return 'a sequence';
+  if (isScalar(node)) return `a scalar (${JSON.stringify(node.value)})`;
+  return 'an alias or other node';
+}
+
+function addControlCharacterProblems(text: string, documents: ManifestDocument[], lines: LineIndex): void {
+  for (const { offset, code } of nonPrintableCharacters(text, MAX_CONTROL_CHAR_PROBLEMS)) {
+    const doc = documents.find((d) => offset >= d.range.start && offset < d.range.end) ?? documents[documents.length - 1];
+    if (!doc) continue;
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    doc.problems.push({
+      severity: 'error',
+      message: `control character U+${hex} is not allowed in YAML`,
+      document: doc.index,
+      range: { start: offset, end: offset + 1 },
+      position: positionAt(lines, offset),
+    });
+  }
+}
+
+/** "document 2, line 3:5: message" — a problem as one line of text. */
+export function formatProblem(p: ManifestProblem): string {
+  const where = `line ${p.position.line}:${p.position.col}`;
+  return p.document === undefined ? `${where}: ${p.message}` : `document ${p.document}, ${where}: ${p.message}`;
+}

@@ -1,0 +1,66 @@
+/** Shapes produced by manifest parsing: documents, their text ranges and the problems found. */
+import type { Document } from 'yaml';
+
+/** A half-open range [start, end) of UTF-16 offsets into the manifest text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** A 1-based line and column (UTF-16 code units), as people read positions in messages. */
+export interface LineCol {
+  line: number;
+  col: number;
+}
+
+export interface ManifestProblem {
+  severity: 'error' | 'warning';
+  /** Concise text without position; see formatProblem for the message with its position. */
+  message: string;
+  /** 1-based document number, absent for problems of the whole input (size, binary data). */
+  document?: number;
+  /** Where the problem is; an empty range when it has no extent. */
+  range: TextRange;
+  /** Start of `range` as line:col. */
+  position: LineCol;
+}
+
+export interface ManifestLimits {
+  /** Largest accepted input, in UTF-8 bytes. Default 10 MB. */
+  maxBytes: number;
+  /** yaml's bound on alias expansion (per document). Default 1000, as the CLI's decoder. */
+  maxAliasCount: number;
+  /** Bound on the nodes of a document's value once aliases are expanded. Default 2,000,000. */
+  maxNodes: number;
+}
+
+export interface ManifestDocument {
+  /** 1-based position of the document in the input, for messages. */
+  index: number;
+  /**
+   * The document's share of the text: from its start (the first document starts at 0) to the next document's start
+   * (the last one ends at the end of the text). Consecutive documents' ranges tile the whole input.
+   */
+  range: TextRange;
+  /** The parsed yaml Document; node ranges are offsets into the whole text. */
+  yaml: Document.Parsed;
+  /** The document as plain JSON (undefined when it could not be built, see problems). */
+  value: unknown;
+  /** No content: only comments, `---` alone, or an explicit null. */
+  empty: boolean;
+  /** Top-level string fields when the document is a mapping. */
+  kind?: string;
+  apiVersion?: string;
+  name?: string;
+  namespace?: string;
+  /** Where the value of `kind` is, for diagnostics. */
+  kindRange?: TextRange;
+  problems: ManifestProblem[];
+}
+
+export interface Manifest {
+  text: string;
+  documents: ManifestDocument[];
+  /** Every problem: those of the whole input, then each document's (also found in its `problems`). */
+  problems: ManifestProblem[];
+}
