@@ -42,6 +42,8 @@ export interface InjectionSettings {
 /** What happened to one Kubernetes object. */
 export type Outcome =
   | { kind: 'injected' }
+  /** removeInjection took a previous injection out. */
+  | { kind: 'removed' }
   | { kind: 'skipped'; reason: string }
   | { kind: 'unchanged'; reason: string }
   | { kind: 'error'; message: string };
