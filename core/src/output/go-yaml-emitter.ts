@@ -1,0 +1,292 @@
+/**
+ * A block-style YAML writer with the layout decisions of go-yaml v2's emitter (a libyaml port): 2-space indent,
+ * sequences inside mappings not indented, `{}`/`[]` for empty collections, scalars wrapped at spaces once a line
+ * passes 80 columns, and the same choice among plain, single-quoted, double-quoted and literal styles.
+ *
+ * The writer keeps libyaml's cursor state (column, whether the last thing written was whitespace or indentation)
+ * because those decide where spaces and line breaks go.
+ */
+import { analyzeScalar, codePoints, isBreak, isPrintable, isSpace, type ScalarAnalysis } from './go-yaml-scalar';
+
+const BEST_INDENT = 2;
+const BEST_WIDTH = 80;
+/** A longer mapping key is written in the explicit `? key` form. */
+const MAX_SIMPLE_KEY_BYTES = 128;
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
+
+export type Node =
+  | { kind: 'scalar'; value: string; style: ScalarStyle }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'map'; entries: Array<[Node & { kind: 'scalar' }, Node]> };
+
+interface Context {
+  mapping: boolean;
+  simpleKey: boolean;
+}
+
+/** Writes one document holding `root`, as yaml.Marshal does (trailing newline, no `---`). */
+export function emitDocument(root: Node): string {
+  const w = new Writer();
+  w.node(root, { mapping: false, simpleKey: false });
+  w.writeIndent();
+  return w.text();
+}
+
+class Writer {
+  private readonly out: string[] = [];
+  private column = 0;
+  private indent = -1;
+  private readonly indents: number[] = [];
+  private whitespace = true;
+  private indention = true;
+
+  text(): string {
+    return this.out.join('');
+  }
+
+  node(n: Node, ctx: Context): void {
+    if (n.kind === 'scalar') this.scalar(n.value, n.style, ctx);
+    else if (n.kind === 'seq') this.sequence(n.items, ctx);
+    else this.mapping(n.entries);
+  }
+
+  private sequence(items: Node[], ctx: Context): void {
+    if (items.length === 0) {
+      this.emptyFlow('[', ']');
+      return;
+    }
+    // A sequence that is a mapping value stays at the key's indentation ("key:\n- item").
+    this.pushIndent(false, ctx.mapping && !this.indention);
+    for (const item of items) {
+      this.writeIndent();
+      this.indicator('-', true, false, true);
+      this.node(item, { mapping: false, simpleKey: false });
+    }
+    this.popIndent();
+  }
+
+  private mapping(entries: Array<[Node & { kind: 'scalar' }, Node]>): void {
+    if (entries.length === 0) {
+      this.emptyFlow('{', '}');
+      return;
+    }
+    this.pushIndent(false, false);
+    for (const [key, value] of entries) {
+      this.writeIndent();
+      const keyChars = codePoints(key.value);
+      const simple = !analyzeScalar(keyChars).multiline && utf8Length(key.value) <= MAX_SIMPLE_KEY_BYTES;
+      if (simple) {
+        this.node(key, { mapping: true, simpleKey: true });
+        this.indicator(':', false, false, false);
+      } else {
+        this.indicator('?', true, false, true);
+        this.node(key, { mapping: true, simpleKey: false });
+        this.writeIndent();
+        this.indicator(':', true, false, true);
+      }
+      this.node(value, { mapping: true, simpleKey: false });
+    }
+    this.popIndent();
+  }
+
+  private emptyFlow(open: string, close: string): void {
+    this.indicator(open, true, true, false);
+    this.indicator(close, false, false, false);
+  }
+
+  private scalar(value: string, requested: ScalarStyle, ctx: Context): void {
+    const chars = codePoints(value);
+    const style = chooseStyle(requested, analyzeScalar(chars), chars.length === 0, ctx.simpleKey);
+    this.pushIndent(true, false);
+    const allowBreaks = !ctx.simpleKey;
+    if (style === 'plain') this.plain(chars, allowBreaks);
+    else if (style === 'single') this.singleQuoted(chars, allowBreaks);
+    else if (style === 'double') this.doubleQuoted(chars, allowBreaks);
+    else this.literal(chars);
+    this.popIndent();
+  }
+
+  private plain(chars: number[], allowBreaks: boolean): void {
+    if (!this.whitespace) this.put(' ');
+    this.quotedBody(chars, allowBreaks, false, true);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private singleQuoted(chars: number[], allowBreaks: boolean): void {
+    this.indicator("'", true, false, false);
+    this.quotedBody(chars, allowBreaks, true, false);
+    this.indicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  /** Shared body of plain and single-quoted scalars: folding at spaces past the width, breaks doubled. */
+  private quotedBody(chars: number[], allowBreaks: boolean, single: boolean, foldAtEnds: boolean): void {
+    let spaces = false;
+    let breaks = false;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
+      if (isSpace(c)) {
+        const inside = foldAtEnds || (i > 0 && i < chars.length - 1);
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && !isSpace(chars[i + 1])) {
+          this.writeIndent();
+        } else {
+          this.writeChar(c);
+        }
+        spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c === 0x0a) this.putBreak();
+        this.writeBreak(c);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (single && c === 0x27) this.put("'");
+        this.writeChar(c);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    }
+  }
+
+  private doubleQuoted(chars: number[], allowBreaks: boolean): void {
+    this.indicator('"', true, false, false);
+    // libyaml escapes every character of a string that starts with a byte order mark.
+    const startsWithBom = chars[0] === 0xfeff;
+    let spaces = false;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
+      if (!isPrintable(c) || startsWithBom || isBreak(c) || c === 0x22 || c === 0x5c) {
+        this.put(escape(c));
+        spaces = false;
+      } else if (isSpace(c)) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+          this.writeIndent();
+          if (isSpace(chars[i + 1])) this.put('\\');
+        } else {
+          this.writeChar(c);
+        }
+        spaces = true;
+      } else {
+        this.writeChar(c);
+        spaces = false;
+      }
+    }
+    this.indicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private literal(chars: number[]): void {
+    this.indicator('|', true, false, false);
+    if (isSpace(chars[0]) || isBreak(chars[0])) this.indicator(String(BEST_INDENT), false, false, false);
+    const chomp = chompIndicator(chars);
+    if (chomp) this.indicator(chomp, false, false, false);
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const c of chars) {
+      if (isBreak(c)) {
+        this.writeBreak(c);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.writeChar(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+
+  private pushIndent(flow: boolean, indentless: boolean): void {
+    this.indents.push(this.indent);
+    if (this.indent < 0) this.indent = flow ? BEST_INDENT : 0;
+    else if (!indentless) this.indent += BEST_INDENT;
+  }
+
+  private popIndent(): void {
+    this.indent = this.indents.pop() as number;
+  }
+
+  writeIndent(): void {
+    const indent = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    while (this.column < indent) this.put(' ');
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  private indicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    this.put(text);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  /** ASCII text; each byte is a column. */
+  private put(text: string): void {
+    this.out.push(text);
+    this.column += text.length;
+  }
+
+  private writeChar(c: number): void {
+    this.out.push(String.fromCodePoint(c));
+    this.column++;
+  }
+
+  private putBreak(): void {
+    this.out.push('\n');
+    this.column = 0;
+  }
+
+  private writeBreak(c: number): void {
+    if (c === 0x0a) {
+      this.putBreak();
+    } else {
+      this.out.push(String.fromCodePoint(c));
+      this.column = 0;
+    }
+  }
+}
+
+function chooseStyle(requested: ScalarStyle, a: ScalarAnalysis, empty: boolean, simpleKey: boolean): ScalarStyle {
+  let style = requested;
+  if (simpleKey && a.multiline) style = 'double';
+  if (style === 'plain' && (!a.blockPlainAllowed || (empty && simpleKey))) style = 'single';
+  if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
+  if (style === 'literal' && (!a.blockAllowed || simpleKey)) style = 'double';
+  return style;
+}
+
+/** Block scalar chomping: `-` strip (no final break), `+` keep (several final breaks), none for exactly one. */
+function chompIndicator(chars: number[]): string {
+  const n = chars.length;
+  if (n === 0 || !isBreak(chars[n - 1])) return '-';
+  if (n === 1 || isBreak(chars[n - 2])) return '+';
+  return '';
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, string>> = {
+  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
+  0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+};
+
+function escape(c: number): string {
+  const short = SHORT_ESCAPES[c];
+  if (short !== undefined) return '\\' + short;
+  const hex = c.toString(16).toUpperCase();
+  if (c <= 0xff) return '\\x' + hex.padStart(2, '0');
+  if (c <= 0xffff) return '\\u' + hex.padStart(4, '0');
+  return '\\U' + hex.padStart(8, '0');
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const c of codePoints(s)) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  return n;
+}

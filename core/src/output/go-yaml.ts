@@ -1,0 +1,94 @@
+/**
+ * YAML exactly as sigs.k8s.io/yaml `Marshal` writes it: the value is turned into JSON, read back by go-yaml v2 as
+ * generic data (so JSON numbers become ints or floats, and map order is lost), and written by go-yaml v2 with sorted
+ * keys. This is what `kubectl`/`istioctl` print and what Helm's and Istio's `toYaml` produce.
+ */
+import { emitDocument, type Node, type ScalarStyle } from './go-yaml-emitter';
+import { needsQuotes } from './go-yaml-resolve';
+import { sortKeysGoYaml } from './go-yaml-sort';
+
+/**
+ * The YAML document sigs.k8s.io/yaml.Marshal produces for a JSON-compatible value (plain objects, arrays, strings,
+ * numbers, bigints as Go integers, booleans, null; objects with `toJSON` are converted first). Ends with a newline.
+ * Throws for values JSON cannot hold (NaN, Infinity).
+ */
+export function marshalGoYaml(value: unknown): string {
+  return emitDocument(toNode(value));
+}
+
+const INT64_MIN = -(2n ** 63n);
+const UINT64_LIMIT = 2n ** 64n;
+
+function toNode(value: unknown): Node {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(): unknown }).toJSON();
+  }
+  if (value === null || value === undefined) return plain('null');
+  switch (typeof value) {
+    case 'boolean':
+      return plain(value ? 'true' : 'false');
+    case 'bigint':
+      return plain(integerText(value));
+    case 'number':
+      return plain(numberText(value));
+    case 'string':
+      return stringNode(value);
+    case 'object':
+      if (Array.isArray(value)) return { kind: 'seq', items: value.map(toNode) };
+      return mapNode(value as Record<string, unknown>);
+    default:
+      throw new Error(`marshalGoYaml: unsupported value of type ${typeof value}`);
+  }
+}
+
+function mapNode(obj: Record<string, unknown>): Node {
+  // JSON drops undefined members (Go has none); keep that so callers can use undefined for "absent".
+  const keys = sortKeysGoYaml(Object.keys(obj).filter((k) => obj[k] !== undefined));
+  return { kind: 'map', entries: keys.map((k) => [stringNode(k), toNode(obj[k])]) };
+}
+
+/** go-yaml's choice for a Go string: literal block if multi-line, quoted if it would read back as another type. */
+function stringNode(s: string): Node & { kind: 'scalar' } {
+  let style: ScalarStyle = 'plain';
+  if (s.includes('\n')) style = 'literal';
+  else if (needsQuotes(s)) style = 'double';
+  return { kind: 'scalar', value: s, style };
+}
+
+function plain(value: string): Node & { kind: 'scalar' } {
+  return { kind: 'scalar', value, style: 'plain' };
+}
+
+/** A Go integer as it survives the JSON round trip: exact within int64/uint64, a float beyond. */
+function integerText(n: bigint): string {
+  if (n >= INT64_MIN && n < UINT64_LIMIT) return n.toString();
+  return formatGoFloat(Number(n));
+}
+
+/**
+ * A JavaScript number as encoding/json writes a float64 and go-yaml reads it back: integral values below 1e21
+ * are written without exponent and read as integers; the rest are floats printed with Go's `%g`.
+ */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`marshalGoYaml: unsupported value ${n}`);
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return integerText(BigInt(n));
+  return formatGoFloat(n);
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form when the exponent is < -4 or >= 6. */
+export function formatGoFloat(f: number): string {
+  if (Object.is(f, -0)) return '-0';
+  if (f === 0) return '0';
+  const [mantissa, expText] = Math.abs(f).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exp = Number(expText);
+  const sign = f < 0 ? '-' : '';
+  if (exp < -4 || exp >= 6) {
+    const frac = digits.length > 1 ? '.' + digits.slice(1) : '';
+    const e = Math.abs(exp).toString().padStart(2, '0');
+    return `${sign}${digits[0]}${frac}e${exp < 0 ? '-' : '+'}${e}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return sign + digits + '0'.repeat(exp + 1 - digits.length);
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
