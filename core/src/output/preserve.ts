@@ -1,0 +1,68 @@
+/**
+ * `preserve` output: the injected document written back into the user's text with the fewest edits, so comments,
+ * quoting, key order, flow style, blank lines and anchors of everything that did not change stay as they were.
+ */
+import { parseDocument } from 'yaml';
+import type { ManifestDocument } from '../manifest/types';
+import { MANIFEST_PARSE_OPTIONS } from '../manifest/yaml-options';
+import { diffRoot } from './preserve-diff';
+import { jsonEqual } from './preserve-json';
+import { detectStyle, renderInPlace } from './preserve-render';
+import type { FileStyle } from './preserve-render';
+import { applyEdits, columnOf, contentEnd, sortEdits } from './preserve-text';
+import type { TextEdit } from './preserve-text';
+
+export type { TextEdit } from './preserve-text';
+export { applyEdits } from './preserve-text';
+
+/**
+ * Edits of `text` (offsets into the whole text, inside `doc.range`) after which `doc` reads as `after`. Empty when
+ * nothing changed. The edits are checked by parsing the result: if the minimal edits would not give exactly `after`
+ * (e.g. an anchor shared with a changed node), the document's content is rewritten whole instead.
+ */
+export function preserveEdits(text: string, doc: ManifestDocument, after: unknown): TextEdit[] {
+  if (doc.value !== undefined && jsonEqual(doc.value, after)) return [];
+  const style = detectStyle(text, doc.yaml);
+  const usable = doc.value !== undefined && doc.yaml.errors.length === 0 && doc.yaml.contents !== null && !doc.empty;
+  if (usable) {
+    const edits = minimalEdits(text, doc, after, style);
+    if (edits && readsAs(text, doc, edits, after)) return sortEdits(edits);
+  }
+  return sortEdits(rewriteWhole(text, doc, after, style));
+}
+
+function minimalEdits(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  try {
+    diffRoot({ text, doc: doc.yaml, style, edits }, doc.yaml.contents!, after);
+  } catch {
+    return undefined; // CannotPreserve, or anything unforeseen: the whole rewrite is always correct
+  }
+  return edits;
+}
+
+/** Whether the document's text with `edits` applied parses, without errors, to `after`. */
+function readsAs(text: string, doc: ManifestDocument, edits: TextEdit[], after: unknown): boolean {
+  const { start, end } = doc.range;
+  if (edits.some((e) => e.start < start || e.end > end)) return false;
+  try {
+    const local = edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+    const reparsed = parseDocument(applyEdits(text.slice(start, end), local), MANIFEST_PARSE_OPTIONS);
+    return reparsed.errors.length === 0 && jsonEqual(reparsed.toJS({ maxAliasCount: -1 }), after);
+  } catch {
+    return false;
+  }
+}
+
+/** Replace the document's content (its comments before the content stay) with `after` in the file's style. */
+function rewriteWhole(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] {
+  const contents = doc.yaml.contents;
+  if (contents?.range && !doc.empty) {
+    const start = contents.range[0];
+    return [{ start, end: contentEnd(text, contents), newText: renderInPlace(after, style, columnOf(text, start)) }];
+  }
+  // Nothing to replace: append the content at the end of the document.
+  const { end } = doc.range;
+  const lead = end > 0 && text[end - 1] !== '\n' ? style.eol : '';
+  return [{ start: end, end, newText: lead + renderInPlace(after, style, 0) + style.eol }];
+}
