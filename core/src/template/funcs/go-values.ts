@@ -1,0 +1,142 @@
+/**
+ * Go type facts about template values (see ../value.ts): type and kind names, sprig's emptiness, reflect.DeepEqual,
+ * Go's map-key order, and safe map writes.
+ */
+import { GO_MAP_ZERO, isGoStruct, mapZero, NOT_FOUND } from '../value';
+
+/** A Go map seen from a template: any non-null object that is neither a slice nor a struct. */
+export function isGoMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isGoStruct(v);
+}
+
+/** True for maps typed map[string]string (typedMap with a string zero value). */
+export function isStringMap(v: unknown): v is Record<string, string> {
+  return isGoMap(v) && GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string';
+}
+
+function zeroTypeName(zero: unknown): string {
+  return zero === null ? 'interface {}' : typeOf(zero);
+}
+
+/** Go's `%T`: the dynamic type name, `<nil>` for nil. */
+export function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'function':
+      return 'func()';
+    default:
+  }
+  if (Array.isArray(v)) return '[]interface {}';
+  if (isGoStruct(v)) return v.goTypeName;
+  const { typed, zero } = mapZero(v as object);
+  return typed ? `map[string]${zeroTypeName(zero)}` : 'map[string]interface {}';
+}
+
+/** reflect.Kind name of a value, as sprig's kindOf reports it (`invalid` for nil). */
+export function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'invalid';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'function':
+      return 'func';
+    default:
+  }
+  if (Array.isArray(v)) return 'slice';
+  if (isGoStruct(v)) return v.goTypeName.startsWith('*') ? 'ptr' : 'struct';
+  return 'map';
+}
+
+/** sprig's `empty`: zero numbers, false, empty strings/slices/maps and nil are empty; structs never are. */
+export function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  switch (typeof v) {
+    case 'string':
+      return v.length === 0;
+    case 'bigint':
+      return v === 0n;
+    case 'number':
+      return v === 0;
+    case 'boolean':
+      return !v;
+    default:
+  }
+  if (Array.isArray(v)) return v.length === 0;
+  if (isGoStruct(v)) return false;
+  if (isGoMap(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+/** reflect.DeepEqual over template values: types must match (int 1 ≠ float64 1), NaN ≠ NaN. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return a === a || typeof a !== 'number';
+  if (typeof a !== typeof b) return false;
+  if (a === null || b === null || a === undefined || b === undefined) return false;
+  if (typeof a !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isGoStruct(a) || isGoStruct(b)) {
+    if (!isGoStruct(a) || !isGoStruct(b) || a.goTypeName !== b.goTypeName) return false;
+    return deepEqual(a.toJSON(), b.toJSON());
+  }
+  if (typeOf(a) !== typeOf(b)) return false;
+  const ka = Object.keys(a as object);
+  const rb = b as Record<string, unknown>;
+  if (ka.length !== Object.keys(rb).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && deepEqual((a as Record<string, unknown>)[k], rb[k]));
+}
+
+/** Go orders map keys by their UTF-8 bytes, i.e. by code point (JS's default sort uses UTF-16 units). */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i) as number;
+    const cb = b.codePointAt(i) as number;
+    if (ca !== cb) return ca - cb;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+export function sortedKeys(m: object): string[] {
+  return Object.keys(m).sort(compareGoStrings);
+}
+
+/** Writes a map entry without ever touching the prototype (a key may be `__proto__`). */
+export function setKey(m: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(m, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function hasKey(m: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(m, key);
+}
+
+/** A new map[string]interface{}. */
+export function newMap(): Record<string, unknown> {
+  return {};
+}
+
+/** A struct field by Go name, or the same field of plain Kubernetes JSON by its JSON name; undefined if absent. */
+export function fieldOf(obj: unknown, goName: string, jsonName: string): unknown {
+  if (isGoStruct(obj)) {
+    const v = obj.goField(goName);
+    return v === NOT_FOUND ? undefined : v;
+  }
+  return isGoMap(obj) ? obj[jsonName] : undefined;
+}
