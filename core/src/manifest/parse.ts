@@ -1,6 +1,7 @@
 /** Reading a multi-document manifest: documents, their text ranges, values and problems. Never throws. */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
+import { duplicateKeys, unresolvedAlias } from './checks';
 import {
   exceedsNodeCount,
   firstNul,
@@ -75,7 +76,7 @@ function refuse(text: string, message: string, range: TextRange = { start: 0, en
 }
 
 function errorText(e: unknown): string {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'it is nested too deeply';
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'collections are nested too deeply';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -90,7 +91,9 @@ function readDocument(
   const problem = (severity: ManifestProblem['severity'], message: string, at: TextRange): void => {
     problems.push({ severity, message, document: index, range: at, position: positionAt(lines, at.start) });
   };
-  for (const e of yamlDoc.errors) problem('error', yamlMessage(e), yamlRange(e, range));
+  // Later errors of a malformed document mostly follow from the first: report that one.
+  const firstError = yamlDoc.errors[0];
+  if (firstError) problem('error', yamlMessage(firstError), yamlRange(firstError, range));
   for (const w of yamlDoc.warnings) problem('warning', yamlMessage(w), yamlRange(w, range));
 
   const doc: ManifestDocument = { index, range, yaml: yamlDoc, value: undefined, empty: false, problems };
@@ -99,6 +102,11 @@ function readDocument(
   try {
     doc.value = yamlDoc.toJS({ maxAliasCount: bounds.maxAliasCount });
   } catch (e) {
+    const unknown = unresolvedAlias(yamlDoc);
+    if (unknown) {
+      problem('error', unknown.message, unknown.range);
+      return doc;
+    }
     const message = /alias count/i.test(errorText(e))
       ? `aliases expand too much (over ${bounds.maxAliasCount} alias uses): refusing a possible alias bomb`
       : `document could not be read: ${errorText(e)}`;
@@ -111,6 +119,7 @@ function readDocument(
     return doc;
   }
 
+  for (const dup of duplicateKeys(yamlDoc)) problem('warning', dup.message, dup.range);
   doc.empty = isEmptyDocument(yamlDoc);
   if (doc.empty) return doc;
   if (!isMap(yamlDoc.contents)) {
@@ -140,6 +149,7 @@ export function isEmptyDocument(yamlDoc: Document): boolean {
 
 // yaml's messages sometimes carry a trailing position or source excerpt; messages here give the position separately.
 function yamlMessage(e: YAMLError): string {
+  if (/call stack/i.test(e.message)) return 'collections are nested too deeply';
   const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
   return first.replace(/[.:]$/, '');
 }

@@ -1,0 +1,51 @@
+/** Checks yaml does not make with the options manifests are parsed with. */
+import { isAlias, isScalar, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { TextRange } from './types';
+
+export interface Finding {
+  message: string;
+  range: TextRange;
+}
+
+/** Keys repeated in one mapping: accepted as go-yaml does (the last wins), but worth a warning. */
+export function duplicateKeys(doc: Document): Finding[] {
+  const found: Finding[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || !key.range || (key.value !== null && typeof key.value === 'object')) continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          found.push({ message: `duplicate key "${name}": the last one wins`, range: { start: key.range[0], end: key.range[1] } });
+        }
+        seen.add(name);
+      }
+    },
+  });
+  return found;
+}
+
+/** The first alias whose anchor is not defined before it, where yaml only says so by throwing. */
+export function unresolvedAlias(doc: Document): Finding | undefined {
+  const anchors = new Set<string>();
+  let found: Finding | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        found = {
+          message: `unknown alias *${node.source} (its anchor must come before it)`,
+          range: { start: node.range[0], end: node.range[1] },
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    return undefined;
+  });
+  return found;
+}
