@@ -7,41 +7,63 @@ import * as errors from './errors';
 import { DELETE_DIRECTIVE, DIRECTIVE_MARKER, MERGE_DIRECTIVE, REPLACE_DIRECTIVE } from './directives';
 import { formatV } from './go-format';
 import { goKind, scalarEqual, type Json, type JsonMap } from './json-value';
+import { decodedCapacity, deduplicateInPlace, removeAt } from './go-slices';
 import { findByMergeKey, normalizeElementOrder, partitionByPresence, type ItemKind } from './list-order';
 import type { PatchSchema } from './patch-schema';
 
 /** Merges a patch map into an original list item (strategic.ts's mergeMap). */
 export type MergeItem = (original: JsonMap, patch: JsonMap, schema: PatchSchema) => JsonMap;
 
+/** The outcome of merging a list field. */
+export interface ListMerge {
+  result: Json[];
+  /**
+   * The original list as Go code still holding it sees it afterwards (see go-slices.ts); $setElementOrder orders by
+   * this view.
+   */
+  originalAfter: Json[];
+}
+
 /**
  * Merges list `patch` into list `original` for a field with strategy `strategy` (a delete list is merged whatever
  * the strategy). `schema` is the elements' schema.
  */
 export function mergeListField(original: Json, patch: Json, schema: PatchSchema, strategy: string, mergeKey: string,
-  isDeleteList: boolean, mergeItem: MergeItem): Json[] {
+  isDeleteList: boolean, mergeItem: MergeItem): ListMerge {
   if (!Array.isArray(original)) throw errors.badArgType(errors.SLICE_TYPE, original);
   if (!Array.isArray(patch)) throw errors.badArgType(errors.SLICE_TYPE, patch);
   if (strategy === MERGE_DIRECTIVE || isDeleteList) return mergeList(original, patch, schema, mergeKey, isDeleteList, mergeItem);
-  return patch;
+  return { result: patch, originalAfter: original };
 }
 
 function mergeList(original: Json[], patch: Json[], schema: PatchSchema, mergeKey: string, isDeleteList: boolean,
-  mergeItem: MergeItem): Json[] {
-  if (original.length === 0 && patch.length === 0) return original;
+  mergeItem: MergeItem): ListMerge {
+  if (original.length === 0 && patch.length === 0) return { result: original, originalAfter: original };
   const kind = elementKind([original, patch]);
-  let server = original;
-  let patchItems = patch;
-  let merged: Json[];
   if (kind === 'scalar') {
-    if (isDeleteList) return original.filter((v) => !patch.some((d) => scalarEqual(d, v)));
-    merged = deduplicateScalars([...original, ...patch]);
-  } else {
-    if (!mergeKey) throw new Error(`cannot merge lists without merge key for ${schema.name()}`);
-    ({ server, patchItems } = applySpecialItems(original, patch, mergeKey));
-    merged = mergeByKey(server, patchItems, mergeKey, schema, mergeItem);
+    if (isDeleteList) return { result: original.filter((v) => !patch.some((d) => scalarEqual(d, v))), originalAfter: original };
+    const both = [...original, ...patch];
+    const length = deduplicateInPlace(both);
+    // `append(original, patch...)` reuses the original's array when it has room, so the de-duplication shows through.
+    const fits = original.length + patch.length <= decodedCapacity(original.length);
+    const originalAfter = fits ? both.slice(0, original.length) : original;
+    return { result: ordered(both.slice(0, length), patch, originalAfter, mergeKey, kind), originalAfter };
   }
+  if (!mergeKey) throw new Error(`cannot merge lists without merge key for ${schema.name()}`);
+  const backing = [...original];
+  const { length, patchItems, replacement } = applySpecialItems(backing, patch, mergeKey);
+  const server = replacement ?? backing.slice(0, length);
+  const merged = mergeByKey(server, patchItems, mergeKey, schema, mergeItem);
+  if (!replacement) {
+    // Appended items fill the slots that deletions freed (the original's capacity is at least its length).
+    for (let at = length; at < merged.length && at < original.length; at++) backing[at] = merged[at] as Json;
+  }
+  return { result: ordered(merged, patchItems, server, mergeKey, kind), originalAfter: backing };
+}
+
+function ordered(merged: Json[], patchItems: Json[], serverOrder: Json[], mergeKey: string, kind: ItemKind): Json[] {
   const { present, absent } = partitionByPresence(merged, patchItems, mergeKey);
-  return normalizeElementOrder(present, absent, patchItems, server, mergeKey, kind);
+  return normalizeElementOrder(present, absent, patchItems, serverOrder, mergeKey, kind);
 }
 
 /**
@@ -68,11 +90,13 @@ export function elementKind(lists: Json[][]): ItemKind {
 }
 
 /**
- * Handles the `$patch` items of a merge list: `delete` removes the original items with that merge key, `replace`
- * makes the rest of the patch list the whole result. Returns the original to merge into and the plain patch items.
+ * Handles the `$patch` items of a merge list: `delete` removes the original items with that merge key (in place in
+ * `backing`, Go-style), `replace` makes the rest of the patch list the whole result. Returns the original's new
+ * length, the plain patch items, and the replacement list if any.
  */
-function applySpecialItems(original: Json[], patch: Json[], mergeKey: string): { server: Json[]; patchItems: Json[] } {
-  let server = original;
+function applySpecialItems(backing: Json[], patch: Json[], mergeKey: string):
+  { length: number; patchItems: Json[]; replacement?: Json[] } {
+  let length = backing.length;
   const plain: Json[] = [];
   let replace = false;
   for (const v of patch) {
@@ -86,9 +110,10 @@ function applySpecialItems(original: Json[], patch: Json[], mergeKey: string): {
       if (!item.has(mergeKey)) throw errors.noMergeKey(item, mergeKey);
       const value = item.get(mergeKey) as Json;
       // Every original item with that key goes (findByMergeKey also checks that all are maps).
-      while (findByMergeKey(server, mergeKey, value) >= 0) {
-        const at = findByMergeKey(server, mergeKey, value);
-        server = [...server.slice(0, at), ...server.slice(at + 1)];
+      for (let at = findByMergeKey(backing.slice(0, length), mergeKey, value); at >= 0;
+        at = findByMergeKey(backing.slice(0, length), mergeKey, value)) {
+        removeAt(backing, length, at);
+        length--;
       }
     } else if (directive === REPLACE_DIRECTIVE) {
       replace = true; // keep scanning: the other directive items must still be dropped
@@ -98,7 +123,7 @@ function applySpecialItems(original: Json[], patch: Json[], mergeKey: string): {
       throw errors.badPatchType(directive, item);
     }
   }
-  return replace ? { server: plain, patchItems: [] } : { server, patchItems: plain };
+  return replace ? { length, patchItems: [], replacement: plain } : { length, patchItems: plain };
 }
 
 /**
@@ -115,21 +140,4 @@ function mergeByKey(server: Json[], patchItems: Json[], mergeKey: string, schema
     else merged.push(item);
   }
   return merged;
-}
-
-/** apimachinery's in-place de-duplication: a later duplicate is overwritten by the current last element. */
-function deduplicateScalars(list: Json[]): Json[] {
-  const s = [...list];
-  let last = s.length - 1;
-  for (let i = 0; i < last; i++) {
-    for (let j = i + 1; j <= last; j++) {
-      if (scalarEqual(s[i], s[j])) {
-        s[j] = s[last] as Json;
-        s.length = last;
-        last--;
-        j--;
-      }
-    }
-  }
-  return s;
 }

@@ -58,7 +58,7 @@ function mergeMap(original: JsonMap, patch: JsonMap, schema: PatchSchema): JsonM
     } else if (Array.isArray(originalV)) {
       const { schema: sub, meta } = schema.forSlice(key);
       const { strategy } = splitRetainKeysStrategy(meta.strategies);
-      original.set(key, mergeListField(originalV, patchV, sub, strategy, meta.mergeKey, isDeleteList, mergeMap));
+      original.set(key, mergeListField(originalV, patchV, sub, strategy, meta.mergeKey, isDeleteList, mergeMap).result);
     } else {
       original.set(key, patchV);
     }
@@ -90,8 +90,10 @@ function applySetElementOrder(original: JsonMap, patch: JsonMap, schema: PatchSc
     validateSetElementOrder(patchList ?? [], order, meta.mergeKey);
 
     let merged: Json[];
+    // Go orders by the original slice it holds, which the list merge may have edited in place (go-slices.ts).
+    let serverOrder = originalList ?? [];
     if (originalList && patchList) {
-      merged = mergeListField(originalList, patchList, sub, strategy, meta.mergeKey, false, mergeMap);
+      ({ result: merged, originalAfter: serverOrder } = mergeListField(originalList, patchList, sub, strategy, meta.mergeKey, false, mergeMap));
     } else if (originalList) {
       merged = originalList;
     } else if (patchList) {
@@ -100,8 +102,8 @@ function applySetElementOrder(original: JsonMap, patch: JsonMap, schema: PatchSc
       continue;
     }
     const { present, absent } = partitionByPresence(merged, order, meta.mergeKey);
-    const kind = elementKind([originalList ?? [], patchList ?? []]);
-    original.set(key, normalizeElementOrder(present, absent, order, originalList ?? [], meta.mergeKey, kind));
+    const kind = elementKind([serverOrder, patchList ?? []]);
+    original.set(key, normalizeElementOrder(present, absent, order, serverOrder, meta.mergeKey, kind));
     patch.delete(key);
   }
 }

@@ -259,3 +259,18 @@ test('keys named like Object.prototype members are plain data', () => {
   assert.deepEqual(Object.entries(result.simpleMap as object), [['__proto__', 'c'], ['constructor', 'b']]);
   assert.equal(result.toString, 'd');
 });
+
+test('orders follow the Go slices apimachinery edits in place (deletions and appends share the decoded array)', () => {
+  // Deleting 1 frees a slot that the appended 3 then fills, so the original order seen is [2, 4, 3]: 4 precedes 3.
+  check('{mergingList: [{name: 1}, {name: 2, other: b}, {name: 4, other: c}]}',
+    '{$setElementOrder/mergingList: [{name: 2}, {name: 3}], mergingList: [{name: 3}, {name: 1, $patch: delete}]}',
+    '{mergingList: [{name: 2, other: b}, {name: 4, other: c}, {name: 3}]}');
+  check('{mergingList: [{name: 1, other: a}, {name: 4, other: c}]}',
+    '{$setElementOrder/mergingList: [{name: 2}, {name: 3}], mergingList: [{name: 2}, {name: 3}, {name: 1, $patch: delete}]}',
+    '{mergingList: [{name: 4, other: c}, {name: 2}, {name: 3}]}');
+  // A scalar union appends into the original's spare capacity (3 items decode with room for 4) and de-duplicates
+  // there, so the original order seen is [1, 2, 3] and 3 is not new to it ...
+  check('{mergingIntList: [1, 2, 1]}', '{mergingIntList: [3]}', '{mergingIntList: [1, 2, 3]}');
+  // ... whereas a full original (4 items, capacity 4) is copied first, and the new 3 leads.
+  check('{mergingIntList: [1, 2, 1, 5]}', '{mergingIntList: [3]}', '{mergingIntList: [3, 1, 2, 5]}');
+});
