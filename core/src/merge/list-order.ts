@@ -70,18 +70,16 @@ function sortByOrder(items: Json[], order: Json[], mergeKey: string, kind: ItemK
   }
   // apimachinery's comparator answers "less" whenever either item is missing from `order`; the insertion sort
   // below is what Go's sort.SliceStable runs on lists of up to 20 items, so even that case comes out the same.
-  const sorted = [...toSort];
-  const less = (a: Json, b: Json): boolean => {
-    const ia = indexIn(order, a, mergeKey, kind);
-    const ib = indexIn(order, b, mergeKey, kind);
-    return ia >= 0 && ib >= 0 ? ia < ib : true;
-  };
+  const sorted = toSort.map((item) => ({ item, at: indexIn(order, item, mergeKey, kind) }));
   for (let i = 1; i < sorted.length; i++) {
-    for (let j = i; j > 0 && less(sorted[j] as Json, sorted[j - 1] as Json); j--) {
-      [sorted[j], sorted[j - 1]] = [sorted[j - 1] as Json, sorted[j] as Json];
+    for (let j = i; j > 0; j--) {
+      const a = sorted[j] as { item: Json; at: number };
+      const b = sorted[j - 1] as { item: Json; at: number };
+      if (a.at >= 0 && b.at >= 0 && a.at >= b.at) break;
+      [sorted[j], sorted[j - 1]] = [b, a];
     }
   }
-  return [...sorted, ...toDelete];
+  return [...sorted.map((s) => s.item), ...toDelete];
 }
 
 /**
@@ -89,18 +87,17 @@ function sortByOrder(items: Json[], order: Json[], mergeKey: string, kind: ItemK
  * `right` (patch items) in `serverOrder`; an item unknown to `serverOrder` is taken from `right` at once.
  */
 function interleave(left: Json[], right: Json[], serverOrder: Json[], mergeKey: string, kind: ItemKind): Json[] {
+  const at = (item: Json): number => indexIn(serverOrder, item, mergeKey, kind);
+  const leftAt = left.map(at);
+  const rightAt = right.map(at);
   const out: Json[] = [];
   let i = 0;
   let j = 0;
   while (i < left.length || j < right.length) {
-    if (i >= left.length) out.push(right[j++] as Json);
-    else if (j >= right.length) out.push(left[i++] as Json);
-    else {
-      const li = indexIn(serverOrder, left[i] as Json, mergeKey, kind);
-      const ri = indexIn(serverOrder, right[j] as Json, mergeKey, kind);
-      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++] as Json);
-      else out.push(right[j++] as Json);
-    }
+    const li = leftAt[i] ?? -1;
+    const ri = rightAt[j] ?? -1;
+    if (j >= right.length || (i < left.length && li >= 0 && ri >= 0 && li < ri)) out.push(left[i++] as Json);
+    else out.push(right[j++] as Json);
   }
   return out;
 }
