@@ -48,7 +48,6 @@ export function firstNul(text: string): number {
 }
 
 // YAML allows tab, LF, CR and printable characters only (YAML 1.2 §5.1); NEL (U+0085) is allowed too.
-// eslint-disable-next-line no-control-regex
 const NON_PRINTABLE = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g;
 
 /** Offsets and code points of characters YAML does not allow in a stream, at most `max` of them. */

@@ -49,7 +49,9 @@ function diffNode(ctx: DiffContext, node: Node, after: unknown, slot: Slot): voi
   if (isSeq(node) && !node.flow && Array.isArray(after) && after.length > 0) return diffSeq(ctx, node, after, slot);
   const nonEmptyFlow = (isMap(node) || isSeq(node)) && node.flow && node.items.length > 0;
   if (nonEmptyFlow && (Array.isArray(after) || isPlainObject(after)) && Array.isArray(after) === isSeq(node)) {
-    return replaceRange(ctx, node.range![0], contentEnd(ctx.text, node), renderFlow(after, ctx.style));
+    const start = node.range![0];
+    const padded = /^[[{][ \t]/.test(ctx.text.slice(start, start + 2));
+    return replaceRange(ctx, start, contentEnd(ctx.text, node), renderFlow(after, ctx.style, padded));
   }
   replaceSlot(ctx, node, after, slot);
 }

@@ -87,9 +87,13 @@ export function renderInPlace(value: unknown, style: FileStyle, col: number): st
   return withEol(indentFollowingLines(render(value, style), col), style);
 }
 
-/** A collection in flow style on one line, for flow collections the user wrote. */
-export function renderFlow(value: unknown, style: FileStyle): string {
-  const opts = { ...manifestStringifyOptions(style.indent, style.indentSeq), collectionStyle: 'flow' as const };
+/** A collection in flow style on one line, for flow collections the user wrote; `padded` gives `{ a: 1 }`. */
+export function renderFlow(value: unknown, style: FileStyle, padded: boolean): string {
+  const opts = {
+    ...manifestStringifyOptions(style.indent, style.indentSeq),
+    collectionStyle: 'flow' as const,
+    flowCollectionPadding: padded,
+  };
   return new Document(value, opts).toString(opts).replace(/\n$/, '');
 }
 

@@ -15,20 +15,32 @@ import type { TextEdit } from './preserve-text';
 export type { TextEdit } from './preserve-text';
 export { applyEdits } from './preserve-text';
 
+/** Edits for one document, and whether they had to rewrite its whole content. */
+export interface PreserveResult {
+  edits: TextEdit[];
+  /** True when minimal edits were not possible and the document's content was rewritten in the file's style. */
+  rewritten: boolean;
+}
+
 /**
  * Edits of `text` (offsets into the whole text, inside `doc.range`) after which `doc` reads as `after`. Empty when
  * nothing changed. The edits are checked by parsing the result: if the minimal edits would not give exactly `after`
  * (e.g. an anchor shared with a changed node), the document's content is rewritten whole instead.
  */
 export function preserveEdits(text: string, doc: ManifestDocument, after: unknown): TextEdit[] {
-  if (doc.value !== undefined && jsonEqual(doc.value, after)) return [];
+  return preserveDocument(text, doc, after).edits;
+}
+
+/** preserveEdits, telling also whether the document had to be rewritten whole. */
+export function preserveDocument(text: string, doc: ManifestDocument, after: unknown): PreserveResult {
+  if (doc.value !== undefined && jsonEqual(doc.value, after)) return { edits: [], rewritten: false };
   const style = detectStyle(text, doc.yaml);
   const usable = doc.value !== undefined && doc.yaml.errors.length === 0 && doc.yaml.contents !== null && !doc.empty;
   if (usable) {
     const edits = minimalEdits(text, doc, after, style);
-    if (edits && readsAs(text, doc, edits, after)) return sortEdits(edits);
+    if (edits && readsAs(text, doc, edits, after)) return { edits: sortEdits(edits), rewritten: false };
   }
-  return sortEdits(rewriteWhole(text, doc, after, style));
+  return { edits: sortEdits(rewriteWhole(text, doc, after, style)), rewritten: true };
 }
 
 function minimalEdits(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
