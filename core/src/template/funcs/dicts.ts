@@ -5,7 +5,7 @@
 import { isGoStruct, mapZero, typedMap } from '../value';
 import { anyArg, fixed, FuncSpec, mapArg, stringArg, variadic } from './args';
 import { strval } from './go-fmt';
-import { hasKey, isEmpty, isGoMap, setKey, sortedKeys, typeOf } from './go-values';
+import { hasKey, isEmpty, isGoMap, setKey, sortedKeys, typeOf, withGoType } from './go-values';
 
 function nilMapWrite(): Error {
   return new Error('assignment to entry in nil map');
@@ -125,7 +125,7 @@ export const dictFuncs: Record<string, FuncSpec> = {
     const k = stringArg(key);
     return ds.map(mapArg).filter((m) => m && hasKey(m, k)).map((m) => (m as Record<string, unknown>)[k]);
   }),
-  keys: variadic(1, (...ds) => ds.map(mapArg).flatMap((m) => (m ? sortedKeys(m) : []))),
+  keys: variadic(1, (...ds) => withGoType(ds.map(mapArg).flatMap((m) => (m ? sortedKeys(m) : [])), '[]string')),
   values: fixed(1, (d) => {
     const m = mapArg(d) ?? {};
     return sortedKeys(m).map((k) => m[k]);

@@ -3,7 +3,7 @@
  * float formatting. Go strings are bytes; here they are JS strings, so byte-level helpers go through UTF-8.
  */
 import { isGoStruct } from '../value';
-import { isGoMap, sortedKeys } from './go-values';
+import { isGoMap, isNilStruct, sortedKeys } from './go-values';
 
 /** strconv.FormatFloat(f, 'g', -1, 64), which is what `%v` prints for a float64. */
 export function formatFloatG(f: number): string {
@@ -47,6 +47,9 @@ export function formatV(v: unknown): string {
   }
   if (Array.isArray(v)) return `[${v.map(formatV).join(' ')}]`;
   if (isGoStruct(v)) {
+    if (isNilStruct(v)) return '<nil>';
+    const custom = (v as { goFormat?: (plus: boolean) => string }).goFormat;
+    if (custom) return custom.call(v, false);
     const str = v.goMethod?.('String');
     if (str) return formatV(str());
     const json = v.toJSON();

@@ -14,6 +14,20 @@ export function isStringMap(v: unknown): v is Record<string, string> {
   return isGoMap(v) && GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string';
 }
 
+// Optional parts of the value model (../value.ts): a recorded Go type of a slice or map, typed nil pointers.
+const GO_TYPE = Symbol.for('istio-inject.goType');
+
+/** Records the Go type of a slice or map result (e.g. `[]string`) for `typeOf` and error messages. */
+export function withGoType<T extends object>(obj: T, goType: string): T {
+  Object.defineProperty(obj, GO_TYPE, { value: goType, enumerable: false });
+  return obj;
+}
+
+/** A typed nil pointer to a struct (GoStruct.goNil). */
+export function isNilStruct(v: unknown): boolean {
+  return isGoStruct(v) && (v as { goNil?: boolean }).goNil === true;
+}
+
 function zeroTypeName(zero: unknown): string {
   return zero === null ? 'interface {}' : typeOf(zero);
 }
@@ -34,8 +48,10 @@ export function typeOf(v: unknown): string {
       return 'func()';
     default:
   }
-  if (Array.isArray(v)) return '[]interface {}';
   if (isGoStruct(v)) return v.goTypeName;
+  const named = (v as Record<symbol, unknown>)[GO_TYPE];
+  if (typeof named === 'string') return named;
+  if (Array.isArray(v)) return '[]interface {}';
   const { typed, zero } = mapZero(v as object);
   return typed ? `map[string]${zeroTypeName(zero)}` : 'map[string]interface {}';
 }
@@ -76,7 +92,7 @@ export function isEmpty(v: unknown): boolean {
     default:
   }
   if (Array.isArray(v)) return v.length === 0;
-  if (isGoStruct(v)) return false;
+  if (isGoStruct(v)) return isNilStruct(v); // a struct is never empty, a nil pointer is
   if (isGoMap(v)) return Object.keys(v).length === 0;
   return false;
 }

@@ -1,7 +1,7 @@
 /** sprig's list functions (list.go): they accept any slice and return []interface{}. */
 import { anyArg, fixed, FuncSpec, intArg, variadic } from './args';
 import { castToInt64 } from './cast';
-import { deepEqual, isEmpty, kindOf } from './go-values';
+import { deepEqual, isEmpty, kindOf, withGoType } from './go-values';
 
 const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
 
@@ -90,7 +90,7 @@ function chunk(size: number, list: unknown): unknown[][] {
 
 /** sprig's untilStep: the ints from start towards stop (exclusive) by step; [] when step points away. */
 export function untilStep(start: number, stop: number, step: number): bigint[] {
-  const v: bigint[] = [];
+  const v: bigint[] = withGoType([], '[]int');
   if (stop < start) {
     if (step >= 0) return v;
     for (let i = start; i > stop; i += step) v.push(BigInt(i));

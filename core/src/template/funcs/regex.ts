@@ -3,6 +3,7 @@
  * start, (?P<name>), \A, \z, POSIX classes); replacement templates follow Go's $name / ${name} expansion.
  */
 import { fixed, FuncSpec, intArg, stringArg } from './args';
+import { strings } from './strings';
 
 const POSIX_CLASSES: Record<string, string> = {
   alnum: '0-9A-Za-z',
@@ -117,13 +118,13 @@ export const regexFuncs: Record<string, FuncSpec> = {
   mustRegexMatch: fixed(2, (r, s) => compileGoRegexp(str(r)).test(str(s))),
   regexFind: fixed(2, (r, s) => compileGoRegexp(str(r)).exec(str(s))?.[0] ?? ''),
   mustRegexFind: fixed(2, (r, s) => compileGoRegexp(str(r)).exec(str(s))?.[0] ?? ''),
-  regexFindAll: fixed(3, (r, s, n) => findAll(compileGoRegexp(str(r)), str(s), intArg(n)).map((m) => m[0])),
-  mustRegexFindAll: fixed(3, (r, s, n) => findAll(compileGoRegexp(str(r)), str(s), intArg(n)).map((m) => m[0])),
+  regexFindAll: fixed(3, (r, s, n) => strings(findAll(compileGoRegexp(str(r)), str(s), intArg(n)).map((m) => m[0]))),
+  mustRegexFindAll: fixed(3, (r, s, n) => strings(findAll(compileGoRegexp(str(r)), str(s), intArg(n)).map((m) => m[0]))),
   regexReplaceAll: fixed(3, (r, s, t) => replaceAll(compileGoRegexp(str(r)), str(s), (m) => expand(str(t), m))),
   mustRegexReplaceAll: fixed(3, (r, s, t) => replaceAll(compileGoRegexp(str(r)), str(s), (m) => expand(str(t), m))),
   regexReplaceAllLiteral: fixed(3, (r, s, t) => replaceAll(compileGoRegexp(str(r)), str(s), () => str(t))),
   mustRegexReplaceAllLiteral: fixed(3, (r, s, t) => replaceAll(compileGoRegexp(str(r)), str(s), () => str(t))),
-  regexSplit: fixed(3, (r, s, n) => regexSplit(compileGoRegexp(str(r)), str(r), str(s), intArg(n))),
-  mustRegexSplit: fixed(3, (r, s, n) => regexSplit(compileGoRegexp(str(r)), str(r), str(s), intArg(n))),
+  regexSplit: fixed(3, (r, s, n) => strings(regexSplit(compileGoRegexp(str(r)), str(r), str(s), intArg(n)))),
+  mustRegexSplit: fixed(3, (r, s, n) => strings(regexSplit(compileGoRegexp(str(r)), str(r), str(s), intArg(n)))),
   regexQuoteMeta: fixed(1, (s) => str(s).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')),
 };

@@ -2,7 +2,7 @@
 import { typedMap } from '../value';
 import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { byteLength, byteSlice, formatV, goQuote, strval } from './go-fmt';
-import { compareGoStrings } from './go-values';
+import { compareGoStrings, withGoType } from './go-values';
 
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 
@@ -126,6 +126,8 @@ function substr(start: number, end: number, s: string): string {
 }
 
 const s = stringArg;
+/** A []string result. */
+export const strings = (l: string[]): string[] => withGoType(l, '[]string');
 const notNil = (v: unknown): boolean => v !== null && v !== undefined;
 
 export const stringFuncs: Record<string, FuncSpec> = {
@@ -151,10 +153,10 @@ export const stringFuncs: Record<string, FuncSpec> = {
   hasSuffix: fixed(2, (p, str) => s(str).endsWith(s(p))),
   split: fixed(2, (sep, str) => splitMap(goSplit(s(str), s(sep)))),
   splitn: fixed(3, (sep, n, str) => splitMap(goSplitN(s(str), s(sep), intArg(n)))),
-  splitList: fixed(2, (sep, str) => goSplit(s(str), s(sep))),
+  splitList: fixed(2, (sep, str) => strings(goSplit(s(str), s(sep)))),
   join: fixed(2, (sep, v) => strslice(anyArg(v)).join(s(sep))),
-  toStrings: fixed(1, (v) => strslice(anyArg(v))),
-  sortAlpha: fixed(1, (v) => (Array.isArray(v) ? strslice(v).sort(compareGoStrings) : [strval(anyArg(v))])),
+  toStrings: fixed(1, (v) => strings(strslice(anyArg(v)))),
+  sortAlpha: fixed(1, (v) => strings(Array.isArray(v) ? strslice(v).sort(compareGoStrings) : [strval(anyArg(v))])),
   toString: fixed(1, (v) => strval(anyArg(v))),
   cat: variadic(1, (...vs) => vs.filter(notNil).map(formatV).join(' ')),
   quote: variadic(1, (...vs) => vs.filter(notNil).map((v) => goQuote(strval(v))).join(' ')),
