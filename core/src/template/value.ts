@@ -10,7 +10,13 @@
  * - typed maps (map[string]string …) → plain object carrying the non-enumerable GO_MAP_ZERO symbol with the
  *   element type's zero value, returned for missing keys (Go returns the zero value there)
  * - slices → arrays
- * - structs (Kubernetes objects, proto messages, template data) → objects implementing GoStruct
+ * - structs (Kubernetes objects, proto messages, template data) → objects implementing GoStruct; a nil pointer to a
+ *   struct whose methods must stay callable (e.g. `*wrappers.BoolValue` with `.GetValue`) → a GoStruct with goNil
+ * - any array or object may carry a Go type name (withGoType) used in error texts and `%T`; without one, arrays
+ *   are `[]interface {}` and objects `map[string]interface {}`
+ *
+ * Where Go hands out a map's zero value: the `index` builtin on a typed map returns GO_MAP_ZERO for a missing key,
+ * while field syntax (`.Labels.app`) yields "no value" for every map, as Go does with the default missingkey option.
  */
 export const GO_STRUCT: unique symbol = Symbol.for('istio-inject.goStruct');
 export const GO_MAP_ZERO: unique symbol = Symbol.for('istio-inject.goMapZero');
@@ -29,6 +35,10 @@ export interface GoStruct {
    * structs keep Go's field order; objects that come from Go maps have their keys sorted already.
    */
   toJSON(): unknown;
+  /** True for a typed nil pointer: falsy, prints `<nil>`, field access fails like Go, methods stay callable. */
+  readonly goNil?: boolean;
+  /** fmt's `%v` (plus=false) or `%+v` (plus=true) text, e.g. `{a 1}` / `{Name:a Port:1}`; a generic form is used when absent. */
+  goFormat?(plus: boolean): string;
 }
 
 export const NOT_FOUND: unique symbol = Symbol.for('istio-inject.notFound');
@@ -45,6 +55,38 @@ export function typedMap<T extends object>(obj: T, zero: unknown): T {
 
 export function mapZero(obj: object): { typed: boolean; zero: unknown } {
   return GO_MAP_ZERO in obj ? { typed: true, zero: (obj as Record<symbol, unknown>)[GO_MAP_ZERO] } : { typed: false, zero: undefined };
+}
+
+export const GO_TYPE: unique symbol = Symbol.for('istio-inject.goType');
+
+/** Records the Go type of an array or map value (e.g. `[]string`, `map[string]string`) for messages and `%T`. */
+export function withGoType<T extends object>(obj: T, goType: string): T {
+  Object.defineProperty(obj, GO_TYPE, { value: goType, enumerable: false });
+  return obj;
+}
+
+/** The Go type name of a template value as Go's errors and `%T` print it (`<nil>` for nil). */
+export function goTypeName(v: unknown): string {
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'bigint': return 'int';
+    case 'number': return 'float64';
+    case 'boolean': return 'bool';
+    case 'function': {
+      const named = (v as unknown as Record<symbol, unknown>)[GO_TYPE];
+      return typeof named === 'string' ? named : 'func(...interface {}) interface {}';
+    }
+    case 'object': {
+      if (v === null) return '<nil>';
+      if (isGoStruct(v)) return v.goTypeName;
+      const named = (v as Record<symbol, unknown>)[GO_TYPE];
+      if (typeof named === 'string') return named;
+      if (Array.isArray(v)) return '[]interface {}';
+      if (GO_MAP_ZERO in v) return `map[string]${goTypeName((v as Record<symbol, unknown>)[GO_MAP_ZERO])}`;
+      return 'map[string]interface {}';
+    }
+    default: return '<nil>';
+  }
 }
 
 /** A template function: receives evaluated Go values, returns one; throws Error to fail the execution. */

@@ -1,0 +1,69 @@
+/** Go strings are UTF-8 byte sequences: `len`, `index`, `slice` and `%x` work on bytes, not UTF-16 units. */
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+export function isAscii(s: string): boolean {
+  return ASCII.test(s);
+}
+
+export function utf8Encode(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+/** Decodes bytes; each invalid sequence becomes U+FFFD (as Go's range-over-string sees it). */
+export function utf8Decode(b: readonly number[]): string {
+  let s = '';
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    let n = 0;
+    let cp = 0;
+    if (c < 0x80) { s += String.fromCharCode(c); i++; continue; }
+    if (c >= 0xc2 && c <= 0xdf) { n = 1; cp = c & 31; }
+    else if (c >= 0xe0 && c <= 0xef) { n = 2; cp = c & 15; }
+    else if (c >= 0xf0 && c <= 0xf4) { n = 3; cp = c & 7; }
+    else { s += '\ufffd'; i++; continue; }
+    let ok = true;
+    for (let k = 1; ok && k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (cc & 63);
+    }
+    const min = n === 1 ? 0x80 : n === 2 ? 0x800 : 0x10000;
+    if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) { s += '\ufffd'; i++; continue; }
+    s += String.fromCodePoint(cp);
+    i += n + 1;
+  }
+  return s;
+}
+
+export function utf8Length(s: string): number {
+  if (isAscii(s)) return s.length;
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** Number of runes (utf8.RuneCountInString). */
+export function runeCount(s: string): number {
+  if (isAscii(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else { n++; i++; }
+  }
+  return n;
+}
