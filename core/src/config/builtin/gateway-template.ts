@@ -58,7 +58,7 @@ spec:
 {{- end }}
 {{- with $proxy.lifecycle }}
     lifecycle:
-{{ toYaml . | indent 6 }}
+      {{ toYaml . | indent 6 }}
 {{- end }}
     securityContext:
       runAsUser: {{ .ProxyUID | default "1337" }}

@@ -28,7 +28,7 @@ export const SHARED_FRAGMENTS = String.raw`
 {{- end }}
 {{- end }}
 {{- else if .Values.global.proxy.resources }}
-{{ toYaml (omitNil .Values.global.proxy.resources) | indent 6 }}
+      {{ toYaml (omitNil .Values.global.proxy.resources) | indent 6 }}
 {{- end }}
 {{- end }}
 

@@ -198,7 +198,7 @@ spec:
 {{- end }}
 {{- if $proxy.lifecycle }}
     lifecycle:
-{{ toYaml $proxy.lifecycle | indent 6 }}
+      {{ toYaml $proxy.lifecycle | indent 6 }}
 {{- else if $holdApp }}
     lifecycle:
       postStart:
@@ -358,7 +358,7 @@ spec:
 {{- if isset $ann "sidecar.istio.io/userVolumeMount" }}
 {{- range $name, $mount := fromJSON (index $ann "sidecar.istio.io/userVolumeMount") }}
     - name: {{ $name | quote }}
-{{ toYaml $mount | indent 6 }}
+      {{ toYaml $mount | indent 6 }}
 {{- end }}
 {{- end }}
   volumes:
@@ -384,7 +384,7 @@ spec:
 {{- if isset $ann "sidecar.istio.io/userVolume" }}
 {{- range $name, $volume := fromJSON (index $ann "sidecar.istio.io/userVolume") }}
   - name: {{ $name | quote }}
-{{ toYaml $volume | indent 4 }}
+    {{ toYaml $volume | indent 4 }}
 {{- end }}
 {{- end }}
 {{- if and (eq $proxy.tracer "lightstep") .ProxyConfig.GetTracing.GetTlsSettings }}

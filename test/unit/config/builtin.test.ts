@@ -1,0 +1,166 @@
+/**
+ * The built-in install: our templates parse, call only functions Istio's injector has, read values that match a
+ * real default-profile rendering, and (once the pipeline runs) inject the corpus exactly like Istio's own templates.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ListNode } from '../../../core/src/template/ast';
+import { BUILTINS } from '../../../core/src/template/builtins';
+import { injectionFuncMap } from '../../../core/src/template/funcs';
+import { parseSet } from '../../../core/src/template/parser';
+import { builtinInjectorConfig, builtinMeshYaml, builtinValues, BUILTIN_ISTIO_HUB, BUILTIN_ISTIO_TAG } from '../../../core/src/config/builtin';
+import { parseInjectorConfig, parseValues } from '../../../core/src/config/injector-config';
+import { applyMeshConfig } from '../../../core/src/config/mesh';
+import type { InjectionSettings } from '../../../core/src/inject/types';
+
+const REF = path.resolve(process.cwd(), '../shared/istio-reference');
+const DEFAULT_DIR = path.join(REF, 'rendered/default');
+
+const funcs = injectionFuncMap();
+const known = (n: string) => n in funcs || n in BUILTINS;
+
+/** Every function identifier a parsed template set calls. */
+function calledFunctions(trees: Map<string, ListNode>): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.kind === 'identifier' && typeof o.ident === 'string') out.add(o.ident);
+      for (const val of Object.values(o)) visit(val);
+    }
+  };
+  for (const tree of trees.values()) visit(tree);
+  return out;
+}
+
+test('built-in templates parse with the injector function map', () => {
+  const { templates } = builtinInjectorConfig();
+  for (const [name, text] of Object.entries(templates)) {
+    const set = parseSet(name, text, known);
+    assert.ok(set.trees.has(name));
+    assert.ok(set.trees.has('istio-proxy-base-env'), `${name} carries the shared fragments`);
+    for (const fn of calledFunctions(set.trees)) assert.ok(known(fn), `${name} calls unknown function ${fn}`);
+  }
+});
+
+function refOrSkip(t: { skip: (m: string) => void }): boolean {
+  if (fs.existsSync(DEFAULT_DIR)) return true;
+  t.skip(`reference data not found at ${REF}`);
+  return false;
+}
+
+test('our templates call only functions that Istio’s own templates call', (t) => {
+  if (!refOrSkip(t)) return;
+  const istio = parseInjectorConfig(fs.readFileSync(path.join(DEFAULT_DIR, 'config.yaml'), 'utf8'));
+  const istioCalls = new Set<string>();
+  for (const name of ['sidecar', 'gateway']) for (const f of calledFunctions(parseSet(name, istio.templates[name], known).trees)) istioCalls.add(f);
+  for (const [name, text] of Object.entries(builtinInjectorConfig().templates)) {
+    for (const f of calledFunctions(parseSet(name, text, known).trees)) {
+      assert.ok(istioCalls.has(f), `${name}: ${f} is not used by Istio's templates`);
+    }
+  }
+});
+
+/** Leaf paths of a JSON value ("global.proxy.image" → value). */
+function leaves(v: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
+    for (const [k, val] of Object.entries(v)) leaves(val, prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, v);
+  return out;
+}
+
+test('built-in values agree with a default-profile rendering (except hub and tag)', (t) => {
+  if (!refOrSkip(t)) return;
+  const rendered = leaves(parseValues(fs.readFileSync(path.join(DEFAULT_DIR, 'values.json'), 'utf8')));
+  const ours = leaves(builtinValues());
+  assert.equal(ours.get('global.hub'), BUILTIN_ISTIO_HUB);
+  assert.equal(ours.get('global.tag'), BUILTIN_ISTIO_TAG);
+  for (const [key, value] of ours) {
+    if (key === 'global.hub' || key === 'global.tag') continue;
+    assert.ok(rendered.has(key), `${key} is not in the rendered values`);
+    assert.deepEqual(value, rendered.get(key), key);
+  }
+});
+
+test('built-in mesh equals the default-profile mesh', (t) => {
+  if (!refOrSkip(t)) return;
+  const rendered = applyMeshConfig(fs.readFileSync(path.join(DEFAULT_DIR, 'mesh.yaml'), 'utf8'));
+  assert.deepEqual(applyMeshConfig(builtinMeshYaml()), rendered);
+});
+
+interface Case {
+  index: number;
+  in: string;
+  input: string;
+  renderedConfigDir: string;
+  skipInjection?: boolean;
+  meshOverrides?: { op: string; path: string; value: unknown }[];
+  setup?: { features?: Record<string, string>; env?: Record<string, string> };
+}
+
+/** The corpus' mesh overrides (a path set or appended to), applied to settings.mesh. */
+function applyMeshOverride(mesh: Record<string, unknown>, o: { op: string; path: string; value: unknown }): void {
+  const keys = o.path.split('.');
+  let cur = mesh;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  if (o.op === 'append') cur[last] = [...(Array.isArray(cur[last]) ? (cur[last] as unknown[]) : []), o.value];
+  else cur[last] = o.value;
+}
+
+const stripVersion = (s: string) => s.replace(/("version":")[0-9a-f]*(")/g, '$1$2');
+
+test('corpus: our sidecar/gateway templates inject like Istio’s (rendered/default cases)', async (t) => {
+  if (!refOrSkip(t)) return;
+  let inject: typeof import('../../../core/src/inject');
+  let run: typeof import('../../../core/src/run/inject-manifest');
+  try {
+    inject = await import('../../../core/src/inject');
+    run = await import('../../../core/src/run/inject-manifest');
+  } catch (e) {
+    t.skip(`injection pipeline not available yet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return;
+  }
+  const { settingsFromSources } = await import('../../../core/src/config/sources');
+  const cases = (JSON.parse(fs.readFileSync(path.join(REF, 'cases.json'), 'utf8')) as { cases: Case[] }).cases.filter(
+    (c) => c.renderedConfigDir === 'rendered/default' && !c.skipInjection,
+  );
+  const read = (rel: string) => fs.readFileSync(path.join(REF, rel), 'utf8');
+  const istioConfig = read('rendered/default/config.yaml');
+  const values = read('rendered/default/values.json');
+  const mesh = read('rendered/default/mesh.yaml');
+  const differing: string[] = [];
+  for (const c of cases) {
+    const features = { ENABLE_NATIVE_SIDECARS: 'true', ...(c.setup?.features ?? {}), ...(c.setup?.env ?? {}) };
+    const theirs = settingsFromSources({ config: istioConfig, values, mesh, features });
+    for (const o of c.meshOverrides ?? []) applyMeshOverride(theirs.mesh, o);
+    // Ours: the built-in config and values with the test hub/tag; the same mesh, so only our files differ.
+    const ourValues = builtinValues();
+    Object.assign(ourValues.global as Record<string, unknown>, { hub: 'registry.istio.io/testing', tag: 'latest' });
+    const ours: InjectionSettings = { ...theirs, config: builtinInjectorConfig(), values: ourValues };
+    const render = (s: InjectionSettings) => {
+      const report = run.injectManifest(read(c.input), inject.createInjector(s));
+      return report.istioctl !== undefined ? stripVersion(report.istioctl) : `errors: ${report.errors.join(' | ')}`;
+    };
+    const want = render(theirs);
+    const got = render(ours);
+    if (got !== want) differing.push(`[${c.index}] ${c.in}: ${firstDiff(got, want)}`);
+  }
+  t.diagnostic(`compared ${cases.length} cases, ${differing.length} differ`);
+  assert.deepEqual(differing, []);
+});
+
+function firstDiff(got: string, want: string): string {
+  const g = got.split('\n');
+  const w = want.split('\n');
+  for (let i = 0; i < Math.max(g.length, w.length); i++) {
+    if (g[i] !== w[i]) return `line ${i + 1}: ours ${JSON.stringify(g[i])} istio ${JSON.stringify(w[i])}`;
+  }
+  return 'differs';
+}
