@@ -59,6 +59,6 @@ test('numbers and strings as the JSON decoder hands them over', () => {
 
 test('malformed quantities are rejected', () => {
   for (const bad of ['', '1.1.M', '1+1.0M', '0.1mi', '0.1am', 'aoeu', '.5i', '1i', '-3.01i', '-3.01e-']) {
-    assert.throws(() => canonicalQuantity(bad), undefined, bad);
+    assert.throws(() => canonicalQuantity(bad), Error, bad);
   }
 });
