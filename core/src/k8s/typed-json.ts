@@ -117,6 +117,7 @@ function encodeString(value: unknown, where: Where): Encoded {
   else if (typeof value === 'boolean') s = value ? 'true' : 'false';
   else if (typeof value === 'bigint') s = value.toString();
   else if (typeof value === 'number') s = Number.isInteger(value) ? BigInt(value).toString() : formatFloat32(value);
+  else if (value instanceof Date) s = dateText(value);
   else throw mismatch(value, where, 'string');
   return { value: s, empty: s === '' };
 }
@@ -152,13 +153,23 @@ function time(value: unknown, where: Where): string | null {
   if (value === null || value === undefined) return null;
   const s = value instanceof Date ? value.toISOString() : value;
   if (typeof s !== 'string') throw mismatch(value, where, 'v1.Time');
-  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([-+])(\d{2}):(\d{2}))$/.exec(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:(Z)|([-+])(\d{2}):(\d{2}))$/.exec(s);
   if (!m) throw new TypedDecodeError(`parsing time "${s}" as "2006-01-02T15:04:05Z07:00": cannot parse (at ${describe(where)})`);
   const [, y, mo, d, h, mi, sec, , sign, oh, om] = m;
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   if (sign) ms -= (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
   const iso = new Date(ms).toISOString();
   return iso.slice(0, 19) + 'Z';
+}
+
+/**
+ * Best effort for a YAML 1.1 timestamp a JavaScript parser turned into a Date: go-yaml keeps such scalars as the
+ * original string, which is no longer known; the common date-only form is restored exactly.
+ */
+function dateText(d: Date): string {
+  const iso = d.toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  return iso.endsWith('.000Z') ? iso.slice(0, 19) + 'Z' : iso;
 }
 
 /** A List item: objects of the decoded kinds are typed (istioctl re-decodes them), others pass through as raw JSON. */

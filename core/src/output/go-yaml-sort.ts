@@ -3,8 +3,9 @@
  * non-letters and runs of digits compare by numeric value ("a2" < "a10").
  */
 
-const isLetter = (c: number): boolean => /\p{L}/u.test(String.fromCodePoint(c));
-const isDigit = (c: number): boolean => /\p{Nd}/u.test(String.fromCodePoint(c));
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLetter = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) : /\p{L}/u.test(String.fromCodePoint(c)));
+const isDigit = (c: number): boolean => (c < 0x80 ? c >= 0x30 && c <= 0x39 : /\p{Nd}/u.test(String.fromCodePoint(c)));
 
 /** True when key `a` sorts before key `b`. */
 export function goYamlKeyLess(a: string, b: string): boolean {

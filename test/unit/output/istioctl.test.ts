@@ -141,3 +141,29 @@ test('OpenShift DeploymentConfig: non-omitempty fields are written', () => {
   assert.match(out, /spec:\n {2}replicas: 1\n {2}strategy:\n {4}resources: \{\}\n {2}template:/);
   assert.match(out, /test: false\n {2}triggers: null\nstatus:\n {2}availableReplicas: 0\n {2}latestVersion: 0\n {2}observedGeneration: 0\n {2}replicas: 0\n/);
 });
+
+test('decoding quirks of Go: case-insensitive keys, null elements, YAML dates in string fields', () => {
+  const out = printIstioctlBody({
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { Name: 'p', labels: { day: new Date('2024-01-02T00:00:00Z'), empty: null } },
+    spec: { containers: [null, { NAME: 'c', Args: ['a', null] }] },
+  });
+  assert.equal(out, `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    day: "2024-01-02"
+    empty: ""
+  name: p
+spec:
+  containers:
+  - name: ""
+    resources: {}
+  - args:
+    - a
+    - ""
+    name: c
+    resources: {}
+status: {}
+`);
+});
