@@ -55,7 +55,7 @@ test('operator file: hub/tag, meshConfig, errors', () => {
 test('built-in settings', () => {
   const s = builtinSettings();
   assert.equal((s.values.global as Record<string, unknown>).tag, BUILTIN_ISTIO_TAG);
-  assert.deepEqual(Object.keys(s.config.templates).sort(), ['gateway', 'sidecar']);
+  assert.deepEqual(Object.keys(s.config.templates).sort(), ['gateway', 'grpc-agent', 'grpc-simple', 'sidecar']);
   assert.deepEqual(s.mesh.defaultProviders, { metrics: ['prometheus'] });
   assert.equal(s.nativeSidecars, false, 'auto is off offline');
   assert.equal(s.revision, '');

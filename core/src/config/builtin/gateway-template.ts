@@ -64,7 +64,9 @@ spec:
       runAsUser: {{ .ProxyUID | default "1337" }}
       runAsGroup: {{ .ProxyGID | default "1337" }}
     env:
-{{- template "istio-proxy-base-env" . }}
+{{- template "istio-proxy-agent-env" . }}
+{{- template "istio-proxy-cpu-env" . }}
+{{- template "istio-proxy-config-env" . }}
 {{- template "istio-proxy-memory-env" . }}
     - name: ISTIO_META_APP_CONTAINERS
       value: {{ join "," $appNames | quote }}
@@ -81,7 +83,9 @@ spec:
     - name: ISTIO_META_WORKLOAD_NAME
       value: {{ . | quote }}
 {{- end }}
-{{- template "istio-proxy-identity-env" . }}
+{{- template "istio-proxy-owner-env" . }}
+{{- template "istio-proxy-bootstrap-env" . }}
+{{- template "istio-proxy-mesh-env" . }}
 {{- range $name, $value := .ProxyConfig.ProxyMetadata }}
     - name: {{ $name }}
       value: "{{ $value }}"
@@ -143,7 +147,10 @@ spec:
   - name: workload-certs
     emptyDir: {}
 {{- end }}
-{{- template "istio-proxy-common-volumes" . }}
+{{- template "istio-proxy-bootstrap-volume" . }}
+  - name: istio-envoy
+    emptyDir: {medium: Memory}
+{{- template "istio-proxy-data-volumes" . }}
 {{- template "istio-proxy-mtls-volume" . }}
 {{- template "istio-proxy-pull-secrets" . }}
 `;

@@ -32,7 +32,7 @@ export const SHARED_FRAGMENTS = String.raw`
 {{- end }}
 {{- end }}
 
-{{- define "istio-proxy-base-env" }}
+{{- define "istio-proxy-agent-env" }}
     - name: PILOT_CERT_PROVIDER
       value: {{ .Values.global.pilotCertProvider }}
     - name: CA_ADDR
@@ -51,8 +51,14 @@ export const SHARED_FRAGMENTS = String.raw`
       valueFrom: {fieldRef: {fieldPath: spec.serviceAccountName}}
     - name: HOST_IP
       valueFrom: {fieldRef: {fieldPath: status.hostIP}}
+{{- end }}
+
+{{- define "istio-proxy-cpu-env" }}
     - name: ISTIO_CPU_LIMIT
       valueFrom: {resourceFieldRef: {resource: limits.cpu, divisor: "1"}}
+{{- end }}
+
+{{- define "istio-proxy-config-env" }}
     - name: PROXY_CONFIG
       value: |
         {{ protoToJSON .ProxyConfig }}
@@ -86,15 +92,21 @@ export const SHARED_FRAGMENTS = String.raw`
       valueFrom: {fieldRef: {fieldPath: spec.nodeName}}
 {{- end }}
 
-{{- define "istio-proxy-identity-env" }}
+{{- define "istio-proxy-owner-env" }}
 {{- if and .TypeMeta.APIVersion .DeploymentMeta.Name }}
     - name: ISTIO_META_OWNER
       value: kubernetes://apis/{{ .TypeMeta.APIVersion }}/namespaces/{{ valueOrDefault .DeploymentMeta.Namespace "default" }}/{{ toLower .TypeMeta.Kind }}s/{{ .DeploymentMeta.Name }}
 {{- end }}
+{{- end }}
+
+{{- define "istio-proxy-bootstrap-env" }}
 {{- if isset .ObjectMeta.Annotations "sidecar.istio.io/bootstrapOverride" }}
     - name: ISTIO_BOOTSTRAP_OVERRIDE
       value: /etc/istio/custom-bootstrap/custom_bootstrap.json
 {{- end }}
+{{- end }}
+
+{{- define "istio-proxy-mesh-env" }}
 {{- $trustDomain := valueOrDefault .MeshConfig.TrustDomain .Values.global.trustDomain }}
 {{- with .Values.global.meshID | default $trustDomain }}
     - name: ISTIO_META_MESH_ID
@@ -106,14 +118,15 @@ export const SHARED_FRAGMENTS = String.raw`
 {{- end }}
 {{- end }}
 
-{{- define "istio-proxy-common-volumes" }}
+{{- define "istio-proxy-bootstrap-volume" }}
 {{- if isset .ObjectMeta.Annotations "sidecar.istio.io/bootstrapOverride" }}
   - name: custom-bootstrap-volume
     configMap:
       name: {{ annotation .ObjectMeta "sidecar.istio.io/bootstrapOverride" "" | quote }}
 {{- end }}
-  - name: istio-envoy
-    emptyDir: {medium: Memory}
+{{- end }}
+
+{{- define "istio-proxy-data-volumes" }}
   - name: istio-data
     emptyDir: {}
   - name: istio-podinfo

@@ -220,7 +220,9 @@ spec:
     - name: REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION
       value: "true"
 {{- end }}
-{{- template "istio-proxy-base-env" . }}
+{{- template "istio-proxy-agent-env" . }}
+{{- template "istio-proxy-cpu-env" . }}
+{{- template "istio-proxy-config-env" . }}
     - name: ISTIO_META_APP_CONTAINERS
       value: {{ join "," $appNames | quote }}
 {{- template "istio-proxy-memory-env" . }}
@@ -237,7 +239,9 @@ spec:
     - name: ISTIO_META_WORKLOAD_NAME
       value: {{ . | quote }}
 {{- end }}
-{{- template "istio-proxy-identity-env" . }}
+{{- template "istio-proxy-owner-env" . }}
+{{- template "istio-proxy-bootstrap-env" . }}
+{{- template "istio-proxy-mesh-env" . }}
 {{- if and (eq $proxy.tracer "datadog") (isset $ann "apm.datadoghq.com/env") }}
 {{- range $name, $value := fromJSON (index $ann "apm.datadoghq.com/env") }}
     - name: {{ $name }}
@@ -375,7 +379,10 @@ spec:
   - name: workload-certs
     emptyDir: null
 {{- end }}
-{{- template "istio-proxy-common-volumes" . }}
+{{- template "istio-proxy-bootstrap-volume" . }}
+  - name: istio-envoy
+    emptyDir: {medium: Memory}
+{{- template "istio-proxy-data-volumes" . }}
   - name: istio-ca-crl
     configMap:
       name: {{ .Values.pilot.crlConfigMapName | default "istio-ca-crl" }}
