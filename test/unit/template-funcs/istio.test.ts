@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { injectionFuncMap, istioFuncs, sprigFuncs } from '../../../core/src/template/funcs';
-import { appendMultusNetwork, goDurationString, omitNil } from '../../../core/src/template/funcs/istio';
+import { goDurationString } from '../../../core/src/template/funcs/go-fmt';
+import { appendMultusNetwork, omitNil } from '../../../core/src/template/funcs/istio';
 import { GO_STRUCT, NOT_FOUND, mapZero, typedMap, type GoStruct } from '../../../core/src/template/value';
 
 const f = injectionFuncMap({ env: { ISTIO_VAR: 'set' } });

@@ -96,3 +96,24 @@ test('arguments are type-checked like Go text/template', () => {
   assert.throws(() => f.upper(), /wrong number of args for upper: want 1 got 0/);
   assert.equal(f.quote(), '');
 });
+
+test('extras: abbrev, initials, swapcase, wrap, digests, base32, duration (sprig tests)', () => {
+  assert.equal(f.abbrev(5n, 'hello world'), 'he...');
+  assert.equal(f.abbrev(3n, 'hello world'), 'hello world');
+  assert.equal(f.abbrevboth(5n, 10n, '1234 5678 9123'), '...5678...');
+  assert.equal(f.initials('First Try'), 'FT');
+  assert.equal(f.swapcase('This Is A.Test'), 'tHIS iS a.tEST');
+  assert.equal(f.wrap(5n, 'Hello World'), 'Hello\nWorld');
+  assert.equal(f.wrapWith(5n, '\t', 'Hello World'), 'Hello\tWorld');
+  assert.equal(f.sha1sum('123456789'), 'f7c3bc1d808e04732adf679965ccc34ca7ae3441');
+  assert.equal(f.sha256sum('123456789'), '15e2b0d3c33891ebb0f1ef609ec419420c20e320ce94c65fbc8c3312448eb225');
+  assert.equal(f.sha256sum(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  assert.equal(f.adler32sum('123456789'), '152961502');
+  assert.equal(f.b32enc('Hello!'), 'JBSWY3DPEE======');
+  assert.equal(f.b32dec('JBSWY3DPEE======'), 'Hello!');
+  assert.equal(f.duration('95'), '1m35s');
+  assert.equal(f.duration(3600n), '1h0m0s');
+  assert.equal(f.hello(), 'Hello!');
+  assert.throws(() => f.now(), /now is not supported/);
+  assert.equal(f.osBase('/a/b'), 'b');
+});

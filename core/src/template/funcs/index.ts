@@ -6,6 +6,7 @@ import type { FuncMap } from '../value';
 import { toFuncMap } from './args';
 import { defaultFuncs } from './defaults';
 import { dictFuncs } from './dicts';
+import { extraFuncs } from './extras';
 import { istioFuncSpecs, type IstioFuncOptions } from './istio';
 import { listFuncs } from './lists';
 import { mathFuncs } from './math';
@@ -15,9 +16,12 @@ import { stringFuncs } from './strings';
 export type { IstioFuncOptions } from './istio';
 export { DEFAULT_PROXY_CONFIG_JSON } from './proxy-config';
 
-/** sprig v3 (TxtFuncMap) as far as implemented; `env` is what sprig's env/expandenv read. */
+/**
+ * sprig v3's TxtFuncMap (every name is defined; functions needing randomness, time, the network or cryptography
+ * fail when called). `env` is what sprig's env/expandenv read.
+ */
 export function sprigFuncs(env: Record<string, string> = {}): FuncMap {
-  return toFuncMap({ ...stringFuncs, ...listFuncs, ...dictFuncs, ...mathFuncs, ...regexFuncs, ...defaultFuncs(env) });
+  return toFuncMap({ ...extraFuncs, ...stringFuncs, ...listFuncs, ...dictFuncs, ...mathFuncs, ...regexFuncs, ...defaultFuncs(env) });
 }
 
 /** Istio's InjectionFuncmap (pkg/kube/inject/template.go). */
