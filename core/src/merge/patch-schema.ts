@@ -85,8 +85,8 @@ function kindOf(type: TypeRef): string {
 }
 
 /**
- * The field encoding/json would decode `key` into: an exact name match first, else a case-insensitive one; fields
- * of embedded (inline) structs count unless a shallower field has the same name.
+ * The field encoding/json would decode `key` into: an exact name match first, else the first case-insensitive one
+ * in field order.
  */
 function findField(struct: string, key: string, lookup: StructLookup): FieldSpec | undefined {
   const fields = jsonFields(struct, lookup);
@@ -94,15 +94,24 @@ function findField(struct: string, key: string, lookup: StructLookup): FieldSpec
   return fields.find((f) => f.json === key) ?? fields.find((f) => f.json.toLowerCase() === lower);
 }
 
+/** Flattened field lists per lookup and struct name (the schema is static). */
+const fieldCache = new WeakMap<StructLookup, Map<string, FieldSpec[]>>();
+
 function jsonFields(struct: string, lookup: StructLookup): FieldSpec[] {
+  let cache = fieldCache.get(lookup);
+  if (!cache) fieldCache.set(lookup, (cache = new Map()));
+  let fields = cache.get(struct);
+  if (!fields) cache.set(struct, (fields = flattenFields(struct, lookup)));
+  return fields;
+}
+
+function flattenFields(struct: string, lookup: StructLookup): FieldSpec[] {
   if (OPAQUE_STRUCTS.has(struct)) return [];
   const spec = lookup(struct);
   if (!spec) throw new Error(`strategic merge: type ${struct} is not in the Kubernetes type schema`);
-  const direct = spec.fields.filter((f) => !f.inline);
-  const names = new Set(direct.map((f) => f.json));
-  const promoted = spec.fields
-    .filter((f) => f.inline)
-    .flatMap((f) => jsonFields(f.type.replace(/^\*/, ''), lookup))
-    .filter((f) => !names.has(f.json));
-  return [...direct, ...promoted];
+  // Embedded structs' fields take the embedding field's place, unless a shallower field has the same name.
+  const direct = new Set(spec.fields.filter((f) => !f.inline).map((f) => f.json));
+  return spec.fields.flatMap((f) => (f.inline
+    ? jsonFields(f.type.replace(/^\*/, ''), lookup).filter((p) => !direct.has(p.json))
+    : [f]));
 }
