@@ -3,6 +3,7 @@
  * name and expect Go zero values for absent fields; the schema (core/src/k8s/schema.ts) says which type each is.
  * Also marshals plain JSON the way Go's encoding/json writes the typed struct (field order, omitempty).
  */
+import { canonicalQuantityValue } from '../k8s/quantity';
 import { elemType, fieldByGo, goTypeName, isStructType, jsonFields, type TypeRef } from '../k8s/schema';
 import { GO_STRUCT, NOT_FOUND, typedMap, type GoStruct } from '../template/value';
 import { isObject, type JsonObject } from './json-access';
@@ -117,6 +118,13 @@ export function typedJson(raw: unknown, type: TypeRef): unknown {
     return out;
   }
   if (raw === undefined || raw === null) return zeroJson(type);
+  if (type === 'Quantity') {
+    try {
+      return canonicalQuantityValue(raw);
+    } catch {
+      return raw; // Go would have refused the object earlier; keep what the user wrote
+    }
+  }
   return raw;
 }
 
@@ -131,6 +139,7 @@ function zeroJson(type: TypeRef): unknown {
 /** encoding/json's omitempty test (structs are never empty). */
 function isEmptyValue(v: unknown, type: TypeRef): boolean {
   if (v === null || v === undefined) return true;
+  if (type.startsWith('*')) return false; // a set pointer is never empty, even to false or 0
   if (isStructType(type) && !type.startsWith('*')) return false;
   if (v === '' || v === false || v === 0) return true;
   if (Array.isArray(v)) return v.length === 0;

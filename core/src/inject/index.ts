@@ -38,7 +38,7 @@ export function createInjector(settings: InjectionSettings): Injector {
 }
 
 function injectObject(obj: KubeObject, settings: InjectionSettings, templates: ReadonlyMap<string, CompiledTemplate>): ObjectResult {
-  if (strAt(obj, 'apiVersion') === 'v1' && strAt(obj, 'kind') === 'List') return injectList(obj, settings, templates);
+  if (strAt(obj, 'kind') === 'List') return injectList(obj, settings, templates);
   const located = locatePod(obj);
   if (!located.ok) {
     if ('error' in located) return { outcome: { kind: 'error', message: located.error }, object: obj, warnings: [] };
@@ -125,7 +125,7 @@ function injectPod(params: InjectionParams): PodJson {
  */
 export function removeInjection(obj: KubeObject): ObjectResult {
   try {
-    if (strAt(obj, 'apiVersion') === 'v1' && strAt(obj, 'kind') === 'List') {
+    if (strAt(obj, 'kind') === 'List') {
       const items = Array.isArray(obj.items) ? obj.items : [];
       const results = items.map((i) => (isObject(i) ? removeInjection(i) : undefined));
       const changed = results.some((r) => r?.outcome.kind === 'removed');

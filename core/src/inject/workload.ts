@@ -1,5 +1,5 @@
 /** Finding the pod inside a Kubernetes object, as kube-inject's IntoObject does, and writing the result back. */
-import { isDecodedKind, podTemplateLocation } from '../manifest/kinds';
+import { rootTypeFor } from '../k8s/schema';
 import { JsonObject, deepClone, isObject, objAt, strAt } from './json-access';
 import type { PodJson } from './pod';
 import type { KubeObject } from './types';
@@ -59,17 +59,29 @@ export function deployMetaFromPod(metadata: JsonObject): { deployMeta: { name: s
 /** Kinds whose Go type holds the pod template through a pointer: a missing template is an error there. */
 const POINTER_TEMPLATE_KINDS = new Set(['ReplicationController', 'DeploymentConfig']);
 
+/**
+ * Where the pod lives for a kind istioctl decodes. istioctl registers its kinds as unversioned, so the kind alone
+ * decides (a `v1` DeploymentConfig is decoded like `apps.openshift.io/v1`); undefined for other kinds and List.
+ */
+function podPath(apiVersion: string, kind: string): readonly string[] | undefined {
+  const root = rootTypeFor(apiVersion, kind);
+  if (root === undefined || kind === 'List') return undefined;
+  if (kind === 'Pod') return [];
+  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template'];
+  return ['spec', 'template'];
+}
+
 /** Locates the pod of `obj` (not a List). */
 export function locatePod(obj: KubeObject): Located {
   const apiVersion = strAt(obj, 'apiVersion');
   const kind = strAt(obj, 'kind');
-  const location = podTemplateLocation(apiVersion, kind);
-  if (!location) {
-    return { ok: false, unchanged: isDecodedKind(apiVersion, kind) ? `${kind} is handled item by item` : `${apiVersion} ${kind} has no pod template; kube-inject leaves it unchanged` };
+  const path = podPath(apiVersion, kind);
+  if (!path) {
+    return { ok: false, unchanged: kind === 'List' ? 'a List is handled item by item' : `${kind || 'an object without kind'} has no pod template; kube-inject leaves it unchanged` };
   }
   const copy = deepClone(obj) as JsonObject;
   const objMeta = objAt(copy, 'metadata') ?? {};
-  if (kind === 'Pod' && apiVersion === 'v1') {
+  if (kind === 'Pod') {
     const metadata = objMeta;
     const spec = objAt(copy, 'spec') ?? {};
     const { deployMeta, typeMeta } = deployMetaFromPod(metadata);
@@ -85,7 +97,7 @@ export function locatePod(obj: KubeObject): Located {
   }
   const typeMeta = { kind, apiVersion };
   const deployMeta = { name: strAt(objMeta, 'name'), namespace: strAt(objMeta, 'namespace') };
-  const holderPath = location.path; // the object that has metadata + spec of the pod
+  const holderPath = path; // the object that has metadata + spec of the pod
   const template = getPath(copy, holderPath);
   if (template === undefined && POINTER_TEMPLATE_KINDS.has(kind)) return { ok: false, error: 'spec.template is required value' };
   const templateObj = template ?? {};
