@@ -36,6 +36,10 @@ interface Where {
 }
 
 function encode(type: TypeRef, value: unknown, where: Where): Encoded {
+  // Go values from the template layer (GoStruct) stand for their JSON form.
+  if (typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(): unknown }).toJSON();
+  }
   if (type.startsWith('*')) {
     // A non-nil pointer is never empty, even to false or 0.
     return value === null || value === undefined ? NIL : { value: encode(type.slice(1), value, where).value, empty: false };
