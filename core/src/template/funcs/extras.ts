@@ -131,7 +131,7 @@ const UNSUPPORTED = [
   'randAscii', 'randNumeric', 'shuffle', 'randInt', 'getHostByName', 'bcrypt', 'htpasswd', 'genPrivateKey',
   'derivePassword', 'buildCustomCert', 'genCA', 'genCAWithKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey',
   'genSignedCert', 'genSignedCertWithKey', 'encryptAES', 'decryptAES', 'randBytes', 'uuidv4', 'sha512sum', 'snakecase',
-  'camelcase', 'kebabcase', 'urlParse', 'urlJoin', 'semver', 'semverCompare',
+  'camelcase', 'kebabcase', 'urlParse', 'urlJoin',
 ];
 
 const str = stringArg;

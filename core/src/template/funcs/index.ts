@@ -11,6 +11,7 @@ import { istioFuncSpecs, type IstioFuncOptions } from './istio';
 import { listFuncs } from './lists';
 import { mathFuncs } from './math';
 import { regexFuncs } from './regex';
+import { semverFuncs } from './semver';
 import { stringFuncs } from './strings';
 
 export type { IstioFuncOptions } from './istio';
@@ -21,7 +22,7 @@ export { DEFAULT_PROXY_CONFIG_JSON } from './proxy-config';
  * fail when called). `env` is what sprig's env/expandenv read.
  */
 export function sprigFuncs(env: Record<string, string> = {}): FuncMap {
-  return toFuncMap({ ...extraFuncs, ...stringFuncs, ...listFuncs, ...dictFuncs, ...mathFuncs, ...regexFuncs, ...defaultFuncs(env) });
+  return toFuncMap({ ...extraFuncs, ...stringFuncs, ...listFuncs, ...dictFuncs, ...mathFuncs, ...regexFuncs, ...semverFuncs, ...defaultFuncs(env) });
 }
 
 /** Istio's InjectionFuncmap (pkg/kube/inject/template.go). */
