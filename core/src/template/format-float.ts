@@ -120,3 +120,46 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   if (prec > digs.dp) prec = digs.d.length;
   return fmtF(neg, digs, Math.max(prec - digs.dp, 0));
 }
+
+/** strconv's 'x'/'X' format: `-0x1.921fb54442d11p+01` (prec -1 = shortest, else hex digits after the point). */
+export function formatHexFloat(v: number, upper: boolean, prec: number): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  const neg = v < 0 || Object.is(v, -0);
+  view.setFloat64(0, Math.abs(v));
+  const bits = view.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0 && mant === 0n) {
+    exp = 0;
+  } else if (exp === 0) { // subnormal: normalise so the leading 1 sits at bit 52
+    exp = -1022;
+    while (mant < 1n << 52n) {
+      mant <<= 1n;
+      exp--;
+    }
+  } else {
+    mant |= 1n << 52n;
+    exp -= 1023;
+  }
+  let frac = mant & ((1n << 52n) - 1n); // 52 bits = 13 hex digits
+  let lead = mant === 0n ? 0n : 1n;
+  if (prec >= 0 && prec < 13) {
+    const drop = BigInt(4 * (13 - prec));
+    const half = 1n << (drop - 1n);
+    const rest = frac & ((1n << drop) - 1n);
+    frac >>= drop;
+    if (rest > half || (rest === half && (frac & 1n) === 1n)) frac++;
+    if (frac >> BigInt(4 * prec) !== 0n) { // carried into the leading digit
+      frac = 0n;
+      lead = 1n;
+      exp++;
+    }
+  }
+  let digits = prec >= 0 && prec < 13 ? (prec === 0 ? '' : frac.toString(16).padStart(prec, '0')) : frac.toString(16).padStart(13, '0');
+  if (prec < 0) digits = digits.replace(/0+$/, '');
+  else if (prec > 13) digits = digits.padEnd(prec, '0');
+  const e = Math.abs(exp);
+  let s = `${neg ? '-' : ''}0x${lead}${digits ? '.' + digits : ''}p${exp < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+  if (upper) s = s.toUpperCase();
+  return s;
+}

@@ -3,10 +3,10 @@
  * with flags, width, precision, `*` and `[n]` argument indexes) and the `%!verb(type=value)`, `%!v(MISSING)`,
  * `%!(EXTRA …)` error forms.
  *
- * Gaps: `%#v` prints like `%v` except for strings; `%p` and hex floats (`%x` on floats) are not supported (they
- * print as bad verbs); pointers nested inside containers print as a fixed placeholder address.
+ * Gaps: `%#v` of structs uses GoStruct.goFormat (Go would print `&pkg.T{…}`); `%p` and `%b` on floats print as bad
+ * verbs; pointers nested inside containers print as a fixed placeholder address.
  */
-import { formatFloat } from './format-float';
+import { formatFloat, formatHexFloat } from './format-float';
 import { canBackquote, isPrint, quoteGo, quoteGoASCII, quoteRune } from './quote';
 import { runeCount, utf8Encode } from './utf8';
 import { GoStruct, goTypeName, isGoStruct } from './value';
@@ -265,30 +265,32 @@ class Printer {
         return;
     }
     if (v === null || v === undefined) { // nil inside a container
-      if (verb === 'v' || depth > 0) this.buf += '<nil>';
+      if (this.f.sharpV && depth > 0) this.buf += 'interface {}(nil)';
+      else if (verb === 'v' || depth > 0) this.buf += '<nil>';
       else this.badVerb(verb, v);
       return;
     }
     if (isGoStruct(v)) return this.fmtStruct(v, verb, depth);
+    const sharpV = this.f.sharpV;
     if (Array.isArray(v)) {
-      this.buf += '[';
+      this.buf += sharpV ? goTypeName(v) + '{' : '[';
       v.forEach((e, i) => {
-        if (i > 0) this.buf += ' ';
+        if (i > 0) this.buf += sharpV ? ', ' : ' ';
         this.printValue(e, verb, depth + 1);
       });
-      this.buf += ']';
+      this.buf += sharpV ? '}' : ']';
       return;
     }
     if (typeof v === 'object') {
       const obj = v as Record<string, unknown>;
-      this.buf += 'map[';
+      this.buf += sharpV ? goTypeName(v) + '{' : 'map[';
       Object.keys(obj).sort().forEach((k, i) => {
-        if (i > 0) this.buf += ' ';
+        if (i > 0) this.buf += sharpV ? ', ' : ' ';
         this.printValue(k, verb, depth + 1);
         this.buf += ':';
         this.printValue(obj[k], verb, depth + 1);
       });
-      this.buf += ']';
+      this.buf += sharpV ? '}' : ']';
       return;
     }
     this.buf += '?';
@@ -447,7 +449,7 @@ class Printer {
   private fmtFloat(v: number, verb: string): void {
     switch (verb) {
       case 'v': return this.fmtF(v, 'g', -1);
-      case 'g': case 'G': return this.fmtF(v, verb, -1);
+      case 'g': case 'G': case 'x': case 'X': return this.fmtF(v, verb, -1);
       case 'f': case 'F': case 'e': case 'E': return this.fmtF(v, verb, 6);
       default: return this.badVerb(verb, v);
     }
@@ -455,7 +457,7 @@ class Printer {
   private fmtF(v: number, verb: string, prec: number): void {
     const f = this.f;
     if (f.precPresent) prec = f.prec;
-    let num = formatFloat(v, verb, prec);
+    let num = verb === 'x' || verb === 'X' ? formatHexFloat(v, verb === 'X', prec) : formatFloat(v, verb, prec);
     if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
     if (f.space && num[0] === '+' && !f.plus) num = ' ' + num.slice(1);
     if (num[1] === 'I' || num[1] === 'N') {
