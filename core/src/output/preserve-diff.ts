@@ -6,6 +6,8 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { alignItems } from './preserve-align';
+import { findMoves, movedItemLines } from './preserve-move';
+import type { ItemDiff, MoveSource } from './preserve-move';
 import { isPlainObject, jsonEqual, presentKeys } from './preserve-json';
 import {
   renderAfterKey,
@@ -14,10 +16,11 @@ import {
   renderInPlace,
   renderItemInPlace,
   renderItemLines,
+  renderKeyLine,
   renderPairLines,
 } from './preserve-render';
 import type { FileStyle } from './preserve-render';
-import { CannotPreserve, columnOf, contentEnd, endOfLine, firstOnLine, lineStart } from './preserve-text';
+import { CannotPreserve, columnOf, contentEnd, endOfLine, firstOnLine, itemDashes, lineStart } from './preserve-text';
 import type { TextEdit } from './preserve-text';
 
 export interface DiffContext {
@@ -25,6 +28,8 @@ export interface DiffContext {
   doc: Document;
   style: FileStyle;
   edits: TextEdit[];
+  /** List items that moved from a sibling list, by their object in the new value (see preserve-move). */
+  moves: Map<object, MoveSource>;
 }
 
 /** How to rewrite a node whole: its place as a map value, a sequence item, or the document root. */
@@ -161,6 +166,7 @@ function diffMap(ctx: DiffContext, map: YAMLMap, after: Record<string, unknown>,
   const kept = keys.filter((k) => after[k] !== undefined);
   if (kept.length === 0) return replaceSlot(ctx, map, after, slot);
 
+  for (const [item, source] of findMoves(text, pairs, keys, after)) ctx.moves.set(item, source);
   const entries = pairs.map((p) => pairEntry(text, p));
   const col = columnOf(text, entries[0].start);
   // A first key written after `- ` keeps that line: removed keys before the first kept one go as one stretch.
@@ -184,8 +190,29 @@ function diffMap(ctx: DiffContext, map: YAMLMap, after: Record<string, unknown>,
   const sorted = isSorted(keys);
   for (const key of sorted ? [...added].sort() : added) {
     const at = insertionPoint(text, keys, entries, key, sorted);
-    insertLines(ctx, at, renderPairLines(key, after[key], ctx.style, col));
+    insertLines(ctx, at, newPairLines(ctx, key, after[key], col));
   }
+}
+
+/** A new entry; a list that receives moved items is written item by item so they keep their text. */
+function newPairLines(ctx: DiffContext, key: string, value: unknown, col: number): string {
+  const { style } = ctx;
+  if (!Array.isArray(value) || value.length === 0 || !value.some((item) => ctx.moves.has(item as object))) {
+    return renderPairLines(key, value, style, col);
+  }
+  const itemCol = col + (style.indentSeq ? style.indent : 0);
+  return renderKeyLine(key, style, col) + value.map((item) => itemLines(ctx, item, itemCol)).join('');
+}
+
+/** A new list item as whole lines: the moved item's own text when it has one, else written fresh. */
+function itemLines(ctx: DiffContext, item: unknown, col: number): string {
+  const source = item !== null && typeof item === 'object' ? ctx.moves.get(item) : undefined;
+  const moved = source && movedItemLines(ctx.text, source, item, col, itemDiff(ctx), ctx.style.eol);
+  return moved ?? renderItemLines(item, ctx.style, col);
+}
+
+function itemDiff(ctx: DiffContext): ItemDiff {
+  return (source, after, edits) => diffNode({ ...ctx, edits }, source.node, after, { kind: 'item', dash: source.dash, col: source.col });
 }
 
 /** New keys that Kubernetes users expect next to an existing one, rather than at the end. */
@@ -211,21 +238,6 @@ function isSorted(keys: string[]): boolean {
 
 // ---- block sequences --------------------------------------------------------------------------------------------
 
-/** Offsets of each item's dash: the first is where the sequence starts, the others begin a line at the same column. */
-function itemDashes(text: string, seq: YAMLSeq): number[] {
-  const first = seq.range![0];
-  const col = columnOf(text, first);
-  return seq.items.map((item, i) => {
-    if (i === 0) return first;
-    const node = item as Node | null;
-    if (!node?.range) throw new CannotPreserve('sequence item without a position');
-    for (let line = lineStart(text, node.range[0]); line > first; line = lineStart(text, line - 1)) {
-      if (text[line + col] === '-' && /^[ ]*$/.test(text.slice(line, line + col))) return line + col;
-    }
-    throw new CannotPreserve('sequence item dash not found');
-  });
-}
-
 function diffSeq(ctx: DiffContext, seq: YAMLSeq, after: unknown[], slot: Slot): void {
   const { text } = ctx;
   const items = seq.items as (Node | null)[];
@@ -247,7 +259,7 @@ function diffSeq(ctx: DiffContext, seq: YAMLSeq, after: unknown[], slot: Slot): 
   };
   for (const step of steps) {
     if (step.op === 'insert') {
-      insertLines(ctx, insertAt(), renderItemLines(after[step.after], ctx.style, col));
+      insertLines(ctx, insertAt(), itemLines(ctx, after[step.after], col));
       continue;
     }
     lastBefore = step.before;

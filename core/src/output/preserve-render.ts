@@ -72,6 +72,11 @@ export function renderPairLines(key: string, value: unknown, style: FileStyle, c
   return withEol(indentAllLines(render({ [key]: value }, style), col) + '\n', style);
 }
 
+/** The line `key:` of a new entry whose value follows on the next lines, at column `col`. */
+export function renderKeyLine(key: string, style: FileStyle, col: number): string {
+  return withEol(' '.repeat(col) + render({ [key]: [] }, style).replace(/ \[\]$/, '') + '\n', style);
+}
+
 /** A new `- item` entry as whole lines with its dash at column `col`, with the final line break. */
 export function renderItemLines(value: unknown, style: FileStyle, col: number): string {
   return withEol(indentAllLines(render([value], style), col) + '\n', style);

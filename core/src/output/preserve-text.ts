@@ -1,5 +1,5 @@
 /** Line arithmetic on the original text, for edits that take or leave whole lines. */
-import type { Node } from 'yaml';
+import type { Node, YAMLSeq } from 'yaml';
 import { nodeContentEnd } from '../manifest/paths';
 
 /** A text edit: replace [start, end) of the whole text with newText. */
@@ -49,6 +49,21 @@ export function indentFollowingLines(block: string, col: number): string {
 /** Indent every line by `col` spaces. */
 export function indentAllLines(block: string, col: number): string {
   return ' '.repeat(col) + indentFollowingLines(block, col);
+}
+
+/** Offsets of each item's dash: the first is where the sequence starts, the others begin a line at the same column. */
+export function itemDashes(text: string, seq: YAMLSeq): number[] {
+  const first = seq.range![0];
+  const col = columnOf(text, first);
+  return seq.items.map((item, i) => {
+    if (i === 0) return first;
+    const node = item as Node | null;
+    if (!node?.range) throw new CannotPreserve('sequence item without a position');
+    for (let line = lineStart(text, node.range[0]); line > first; line = lineStart(text, line - 1)) {
+      if (text[line + col] === '-' && /^[ ]*$/.test(text.slice(line, line + col))) return line + col;
+    }
+    throw new CannotPreserve('sequence item dash not found');
+  });
 }
 
 /** Apply non-overlapping edits (offsets into `text`); insertions at one offset keep their order. */

@@ -46,7 +46,7 @@ export function preserveDocument(text: string, doc: ManifestDocument, after: unk
 function minimalEdits(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   try {
-    diffRoot({ text, doc: doc.yaml, style, edits }, doc.yaml.contents!, after);
+    diffRoot({ text, doc: doc.yaml, style, edits, moves: new Map() }, doc.yaml.contents!, after);
   } catch {
     return undefined; // CannotPreserve, or anything unforeseen: the whole rewrite is always correct
   }
