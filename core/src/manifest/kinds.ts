@@ -1,6 +1,7 @@
 /**
- * The kinds `istioctl kube-inject` decodes, and where their pod lives. Like istioctl, matching is by exact
- * apiVersion and kind: `extensions/v1beta1` Deployments, Services, ConfigMaps… are not decoded and pass through.
+ * The kinds `istioctl kube-inject` decodes, and where their pod lives. istioctl registers its types as "unversioned"
+ * too, and apimachinery's Scheme.New falls back to the kind alone, so an `extensions/v1beta1` Deployment is decoded
+ * like an apps/v1 one: matching is by kind, whatever the apiVersion.
  */
 
 export interface PodTemplateLocation {
@@ -10,39 +11,30 @@ export interface PodTemplateLocation {
 
 const TEMPLATE = ['spec', 'template'] as const;
 
-/** `apiVersion kind` → where its pod lives (v1 List has none: its items are injected one by one). */
+/** Kind → where its pod lives (List has none: its items are injected one by one). */
 const DECODED: Readonly<Record<string, PodTemplateLocation | null>> = {
-  'v1 Pod': { path: [] },
-  'v1 ReplicationController': { path: TEMPLATE },
-  'apps/v1 Deployment': { path: TEMPLATE },
-  'apps/v1 DaemonSet': { path: TEMPLATE },
-  'apps/v1 ReplicaSet': { path: TEMPLATE },
-  'apps/v1 StatefulSet': { path: TEMPLATE },
-  'batch/v1 Job': { path: TEMPLATE },
-  'batch/v1 CronJob': { path: ['spec', 'jobTemplate', 'spec', 'template'] },
-  'apps.openshift.io/v1 DeploymentConfig': { path: TEMPLATE },
-  'v1 List': null,
+  Pod: { path: [] },
+  ReplicationController: { path: TEMPLATE },
+  Deployment: { path: TEMPLATE },
+  DaemonSet: { path: TEMPLATE },
+  ReplicaSet: { path: TEMPLATE },
+  StatefulSet: { path: TEMPLATE },
+  Job: { path: TEMPLATE },
+  CronJob: { path: ['spec', 'jobTemplate', 'spec', 'template'] },
+  DeploymentConfig: { path: TEMPLATE },
+  List: null,
 };
 
-function key(apiVersion: string, kind: string): string {
-  return `${apiVersion} ${kind}`;
-}
-
-/** True when istioctl decodes this apiVersion/kind (the injectable kinds and v1 List). */
-export function isDecodedKind(apiVersion: string, kind: string): boolean {
-  return Object.prototype.hasOwnProperty.call(DECODED, key(apiVersion, kind));
+/** True when istioctl decodes this kind (the injectable kinds and List); everything else passes through as text. */
+export function isDecodedKind(kind: string): boolean {
+  return Object.prototype.hasOwnProperty.call(DECODED, kind);
 }
 
 /** Where the pod of this kind lives, or undefined when injection has no effect on it (List: see isDecodedKind). */
-export function podTemplateLocation(apiVersion: string, kind: string): PodTemplateLocation | undefined {
-  return isDecodedKind(apiVersion, kind) ? DECODED[key(apiVersion, kind)] ?? undefined : undefined;
+export function podTemplateLocation(kind: string): PodTemplateLocation | undefined {
+  return isDecodedKind(kind) ? DECODED[kind] ?? undefined : undefined;
 }
 
-export function isInjectableKind(apiVersion: string, kind: string): boolean {
-  return podTemplateLocation(apiVersion, kind) !== undefined;
+export function isInjectableKind(kind: string): boolean {
+  return podTemplateLocation(kind) !== undefined;
 }
-
-/** Kinds that carry a pod template in some API version, for messages like "apps/v1beta1 is not decoded". */
-export const INJECTABLE_KIND_NAMES: readonly string[] = [
-  'Pod', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob', 'DeploymentConfig',
-];

@@ -3,7 +3,7 @@
  * YAML 1.1 (go-yaml), duplicate keys allowed (last wins), aliases bounded. Errors carry a 1-based line and column
  * in the whole stream, so messages can name the document and the place.
  */
-import { parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT, parseDocumentLikeGo } from '../manifest/go-yaml-parse';
 import type { RawChunk } from '../manifest/split';
 
 export interface DecodeError {
@@ -14,11 +14,8 @@ export interface DecodeError {
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; error: DecodeError };
 
-/** Aliases expanded per document before we refuse it (a "billion laughs" guard). */
-const MAX_ALIAS_COUNT = 1000;
-
 export function decodeChunk(chunk: RawChunk, firstLine: number): Decoded {
-  const doc = parseDocument(chunk.text, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocumentLikeGo(chunk.text);
   const problem = doc.errors[0];
   if (problem) {
     const [line, col] = linePos(chunk.text, problem.pos[0]);

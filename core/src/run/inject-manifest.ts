@@ -5,9 +5,9 @@
  */
 import type { Injector } from '../inject';
 import type { KubeObject, Outcome } from '../inject/types';
-import { isDecodedKind, INJECTABLE_KIND_NAMES } from '../manifest/kinds';
+import { isDecodedKind } from '../manifest/kinds';
 import { splitYamlStream, type RawChunk } from '../manifest/split';
-import { printIstioctl } from '../output/istioctl';
+import { printIstioctlBody } from '../output/istioctl';
 import { decodeChunk, linePos } from './decode';
 
 export interface DocumentReport {
@@ -67,14 +67,14 @@ function injectDocument(text: string, chunk: RawChunk, index: number, injector: 
   const kind = str(obj.kind);
   const meta = (typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {}) as Record<string, unknown>;
   const ident = { apiVersion, kind, name: str(meta.name), namespace: str(meta.namespace), original: obj };
-  if (!isDecodedKind(apiVersion ?? '', kind ?? '')) {
-    return { ...base, ...ident, outcome: { kind: 'unchanged', reason: passThroughReason(apiVersion, kind) } };
+  if (!isDecodedKind(kind ?? '')) {
+    return { ...base, ...ident, outcome: { kind: 'unchanged', reason: passThroughReason(kind) } };
   }
   const r = injector.inject(obj);
   if (r.outcome.kind === 'error') return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome };
   let printed: string;
   try {
-    printed = printIstioctl(r.object);
+    printed = printIstioctlBody(r.object);
   } catch (e) {
     return { ...base, ...ident, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } };
   }
@@ -85,10 +85,7 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function passThroughReason(apiVersion: string | undefined, kind: string | undefined): string {
+function passThroughReason(kind: string | undefined): string {
   if (!kind) return 'no kind: not a Kubernetes object kube-inject decodes';
-  if (INJECTABLE_KIND_NAMES.includes(kind)) {
-    return `${apiVersion ?? '(no apiVersion)'} ${kind} is not an API version kube-inject decodes, so it is left unchanged`;
-  }
   return `${kind} has no pod template: kube-inject leaves it unchanged (only pods and pod templates get a sidecar)`;
 }
