@@ -167,3 +167,90 @@ function firstDiff(got: string, want: string): string {
   }
   return 'differs';
 }
+
+/** Value and mesh switches the corpus does not cover, each applied to both template sets. */
+const VARIATIONS: { name: string; values?: Record<string, unknown>; mesh?: string; native?: string }[] = [
+  { name: 'cni', values: { pilot: { cni: { enabled: true, provider: 'default' } } } },
+  { name: 'cni multus', values: { pilot: { cni: { enabled: true, provider: 'multus' } } } },
+  { name: 'mtls certs + pull secrets', values: { global: { mountMtlsCerts: true, imagePullSecrets: ['a', 'b'], imagePullPolicy: 'Always' } } },
+  { name: 'gke certs', values: { global: { caName: 'GkeWorkloadCertificate' } } },
+  { name: 'ca address + other provider', values: { global: { caAddress: 'ca:1', pilotCertProvider: 'kubernetes' } } },
+  { name: 'trust bundle api', values: { pilot: { env: { ENABLE_CLUSTER_TRUST_BUNDLE_API: true } }, global: { trustBundleName: 'tb' } } },
+  { name: 'mesh id, network, cluster', values: { global: { meshID: 'm1', network: 'n1', multiCluster: { clusterName: 'c1' } } } },
+  { name: 'sts, json logs, nftables', values: { global: { sts: { servicePort: 15463 }, logAsJson: true, nativeNftables: true, proxy_init: { forceApplyIptables: true } } } },
+  {
+    name: 'proxy knobs',
+    values: {
+      global: {
+        proxy: {
+          lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
+          seccompProfile: { type: 'RuntimeDefault' },
+          outlierLogPath: '/dev/stdout',
+          includeOutboundPorts: '80',
+          excludeOutboundPorts: '81',
+          privileged: true,
+          holdApplicationUntilProxyStarts: true,
+          capNetBindService: true,
+          startupProbe: { enabled: false },
+        },
+      },
+    },
+  },
+  { name: 'resources with null', values: { global: { proxy: { resources: { requests: { cpu: null, memory: '1Gi' }, limits: null } } } } },
+  { name: 'gateway security context', values: { gateways: { securityContext: { runAsNonRoot: true } } } },
+  { name: 'revision', values: { revision: 'canary' } },
+  { name: 'tproxy mesh', mesh: 'defaultConfig:\n  interceptionMode: TPROXY\n  proxyMetadata:\n    ISTIO_META_ENABLE_HBONE: "true"\n' },
+  { name: 'iptables trace', mesh: 'defaultConfig:\n  proxyMetadata:\n    IPTABLES_TRACE_LOGGING: "true"\n' },
+  { name: 'no capture', mesh: 'defaultConfig:\n  interceptionMode: NONE\n' },
+  { name: 'no capture, classic sidecars', mesh: 'defaultConfig:\n  interceptionMode: NONE\n', native: 'false' },
+  { name: 'localhost inbound, status port off', mesh: 'inboundTrafficPolicy:\n  mode: LOCALHOST\n', values: { global: { proxy: { statusPort: 0 } } } },
+  { name: 'trust domain', mesh: 'trustDomain: example.org\n' },
+];
+
+const VARIATION_INPUTS = ['hello.yaml', 'traffic-annotations.yaml', 'user-volume.yaml', 'gateway.yaml', 'grpc-agent.yaml', 'grpc-simple.yaml', 'resource_annotations.yaml', 'status_annotations_zeroport.yaml', 'hello-openshift-tproxy.yaml'];
+
+test('variations: value and mesh switches render alike with both template sets', async (t) => {
+  if (!refOrSkip(t)) return;
+  let inject: typeof import('../../../core/src/inject');
+  let run: typeof import('../../../core/src/run/inject-manifest');
+  try {
+    inject = await import('../../../core/src/inject');
+    run = await import('../../../core/src/run/inject-manifest');
+  } catch (e) {
+    t.skip(`injection pipeline not available yet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return;
+  }
+  const { settingsFromSources } = await import('../../../core/src/config/sources');
+  const { mergeValues } = await import('../../../core/src/config/kubeinject-files');
+  const read = (rel: string) => fs.readFileSync(path.join(REF, rel), 'utf8');
+  const differing: string[] = [];
+  let withOutput = 0;
+  let total = 0;
+  for (const v of VARIATIONS) {
+    const theirValues = mergeValues(parseValues(read('rendered/default/values.json')), structuredClone(v.values ?? {}));
+    const ourValues = builtinValues();
+    mergeValues(ourValues, { global: { hub: 'registry.istio.io/testing', tag: 'latest' } });
+    mergeValues(ourValues, structuredClone(v.values ?? {}));
+    const base = settingsFromSources({
+      config: read('rendered/default/config.yaml'),
+      mesh: read('rendered/default/mesh.yaml') + (v.mesh ?? ''),
+      features: { ENABLE_NATIVE_SIDECARS: v.native ?? 'true' },
+    });
+    const theirs: InjectionSettings = { ...base, values: theirValues };
+    const ours: InjectionSettings = { ...base, values: ourValues, config: builtinInjectorConfig() };
+    for (const input of VARIATION_INPUTS) {
+      if (!fs.existsSync(path.join(REF, 'inject', input))) continue;
+      total++;
+      const render = (s: InjectionSettings) => {
+        const report = run.injectManifest(read(`inject/${input}`), inject.createInjector(s));
+        return report.istioctl !== undefined ? stripVersion(report.istioctl) : `errors: ${report.errors.join(' | ')}`;
+      };
+      const want = render(theirs);
+      const got = render(ours);
+      if (!want.startsWith('errors:')) withOutput++;
+      if (got !== want) differing.push(`${v.name} / ${input}: ${firstDiff(got, want)}`);
+    }
+  }
+  t.diagnostic(`compared ${total} renderings (${withOutput} with output), ${differing.length} differ`);
+  assert.deepEqual(differing, []);
+});
