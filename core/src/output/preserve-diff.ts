@@ -3,8 +3,8 @@
  * changed scalars are replaced where they stand; block maps and sequences are edited entry by entry; anything else
  * that changed (flow collections, aliases, merge keys, a change of shape) is rewritten whole, in the file's style.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { alignItems } from './preserve-align';
 import { findMoves, movedItemLines } from './preserve-move';
 import type { ItemDiff, MoveSource } from './preserve-move';
@@ -56,9 +56,18 @@ function diffNode(ctx: DiffContext, node: Node, after: unknown, slot: Slot): voi
   if (nonEmptyFlow && (Array.isArray(after) || isPlainObject(after)) && Array.isArray(after) === isSeq(node)) {
     const start = node.range![0];
     const padded = /^[[{][ \t]/.test(ctx.text.slice(start, start + 2));
-    return replaceRange(ctx, start, contentEnd(ctx.text, node), renderFlow(after, ctx.style, padded));
+    const quote = commonQuote(node as YAMLSeq | YAMLMap);
+    return replaceRange(ctx, start, contentEnd(ctx.text, node), renderFlow(after, ctx.style, padded, quote));
   }
   replaceSlot(ctx, node, after, slot);
+}
+
+/** The quoting shared by every string value of a flow collection, if it has one (`["a", "b"]`). */
+function commonQuote(node: YAMLSeq | YAMLMap): 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | undefined {
+  const values = (node.items as unknown[]).map((item) => (isPair(item) ? item.value : item));
+  const types = new Set(values.filter((v) => isScalar(v) && typeof v.value === 'string').map((v) => (v as Scalar).type));
+  const [only] = types;
+  return types.size === 1 && (only === 'QUOTE_DOUBLE' || only === 'QUOTE_SINGLE') ? only : undefined;
 }
 
 /** Entry-by-entry edits need plain keys: no merge keys (`<<`) and no repeated keys. */
@@ -84,6 +93,10 @@ function replaceRange(ctx: DiffContext, start: number, end: number, newText: str
 
 function replaceScalar(ctx: DiffContext, node: Node, after: unknown, slot: Slot): void {
   const range = node.range;
+  // An explicit tag (`!!str 1`) would apply to the new text too: write the value again without it.
+  if ((node as { tag?: string }).tag) {
+    return replaceSlot(ctx, node, after, slot);
+  }
   const inline = isPlainObject(after) || Array.isArray(after) ? undefined : renderInlineScalar(after, ctx.style, (node as { type?: string }).type);
   if (inline !== undefined && range && range[1] > range[0]) {
     return replaceRange(ctx, range[0], contentEnd(ctx.text, node), inline);

@@ -92,12 +92,16 @@ export function renderInPlace(value: unknown, style: FileStyle, col: number): st
   return withEol(indentFollowingLines(render(value, style), col), style);
 }
 
-/** A collection in flow style on one line, for flow collections the user wrote; `padded` gives `{ a: 1 }`. */
-export function renderFlow(value: unknown, style: FileStyle, padded: boolean): string {
+/**
+ * A collection in flow style on one line, for flow collections the user wrote; `padded` gives `{ a: 1 }`, and
+ * `quote` the quoting of its strings (as the user quoted them all).
+ */
+export function renderFlow(value: unknown, style: FileStyle, padded: boolean, quote?: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'): string {
   const opts = {
     ...manifestStringifyOptions(style.indent, style.indentSeq),
     collectionStyle: 'flow' as const,
     flowCollectionPadding: padded,
+    ...(quote ? { defaultStringType: quote } : {}),
   };
   return new Document(value, opts).toString(opts).replace(/\n$/, '');
 }

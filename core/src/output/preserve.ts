@@ -3,7 +3,7 @@
  * quoting, key order, flow style, blank lines and anchors of everything that did not change stay as they were.
  */
 import { parseDocument } from 'yaml';
-import type { ManifestDocument } from '../manifest/types';
+import type { Manifest, ManifestDocument } from '../manifest/types';
 import { MANIFEST_PARSE_OPTIONS } from '../manifest/yaml-options';
 import { diffRoot } from './preserve-diff';
 import { jsonEqual } from './preserve-json';
@@ -77,4 +77,15 @@ function rewriteWhole(text: string, doc: ManifestDocument, after: unknown, style
   const { end } = doc.range;
   const lead = end > 0 && text[end - 1] !== '\n' ? style.eol : '';
   return [{ start: end, end, newText: lead + renderInPlace(after, style, 0) + style.eol }];
+}
+
+/**
+ * The whole text with each document whose new value is given (afters[i] for documents[i], undefined to leave it)
+ * written back with minimal edits. Documents left alone are copied byte for byte.
+ */
+export function preserveText(manifest: Manifest, afters: readonly unknown[]): string {
+  const edits = manifest.documents.flatMap((doc, i) =>
+    afters[i] === undefined ? [] : preserveEdits(manifest.text, doc, afters[i]),
+  );
+  return applyEdits(manifest.text, edits);
 }

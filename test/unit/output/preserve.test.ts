@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseManifest } from '../../../core/src/manifest/parse';
-import { applyEdits, preserveDocument, preserveEdits } from '../../../core/src/output/preserve';
+import { applyEdits, preserveDocument, preserveEdits, preserveText } from '../../../core/src/output/preserve';
 import { preserveAll } from './preserve-helpers';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -95,6 +95,7 @@ test('a compact first key (after "- ") gives its line to the next key', () => {
 
 test('flow collections that change are written again in flow style; empty ones grow in block style', () => {
   same('a: {x: 1, y: [1, 2]}\nb: [ 1 ]\n', (v) => ({ ...v, a: { x: 2, y: [1, 2] }, b: [1, 2] }), 'a: {x: 2, "y": [1, 2]}\nb: [ 1, 2 ]\n');
+  same('args: ["-c", "x"]\n', () => ({ args: ['-c', 'y', 'true'] }), 'args: ["-c", "y", "true"]\n');
   same('b: {}\nc: []\n', () => ({ b: { k: 'v' }, c: ['one'] }), 'b:\n  k: v\nc:\n  - one\n');
 });
 
@@ -147,4 +148,57 @@ test('a changed anchor that aliases still use falls back to a whole rewrite, sti
 test('applyEdits orders insertions before a replacement at the same offset and refuses overlaps', () => {
   assert.equal(applyEdits('abc', [{ start: 1, end: 2, newText: 'X' }, { start: 1, end: 1, newText: '+' }]), 'a+Xc');
   assert.throws(() => applyEdits('abc', [{ start: 0, end: 2, newText: '' }, { start: 1, end: 3, newText: '' }]), RangeError);
+});
+
+test('explicit tags are dropped when their value changes', () => {
+  same('a: !!str 123\nb: 1\n', (v) => ({ ...v, a: 456 }), 'a: 456\nb: 1\n');
+});
+
+test('a container moved to a sibling list keeps its text, re-indented and edited', () => {
+  const text = [
+    'spec:',
+    '  containers:',
+    '    - name: app',
+    '      image: app:1',
+    '    - name: istio-proxy',
+    '      image: auto',
+    '      # keep me',
+    '      args: ["--x"]',
+    '',
+  ].join('\n');
+  same(
+    text,
+    (v) => {
+      const proxy = v.spec.containers.pop();
+      proxy.image = 'proxyv2';
+      proxy.restartPolicy = 'Always';
+      v.spec.initContainers = [{ name: 'istio-init' }, proxy];
+    },
+    [
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: app:1',
+      '  initContainers:',
+      '    - name: istio-init',
+      '    - name: istio-proxy',
+      '      image: proxyv2',
+      '      # keep me',
+      '      args: ["--x"]',
+      '      restartPolicy: Always',
+      '',
+    ].join('\n'),
+  );
+  same(
+    'spec:\n  containers:\n  - name: a\n  - name: p # the proxy\n    tty: true\n  initContainers:\n      - name: i\n',
+    (v) => void v.spec.initContainers.push(v.spec.containers.pop()),
+    'spec:\n  containers:\n  - name: a\n  initContainers:\n      - name: i\n      - name: p # the proxy\n        tty: true\n',
+  );
+});
+
+test('preserveText edits the given documents and copies the others', () => {
+  const text = 'kind: A\n---\nkind: B # b\n---\nkind: C\n';
+  const manifest = parseManifest(text);
+  assert.equal(preserveText(manifest, [undefined, { kind: 'B', x: 1 }]), 'kind: A\n---\nkind: B # b\nx: 1\n---\nkind: C\n');
+  assert.equal(preserveText(manifest, []), text);
 });
