@@ -4,7 +4,7 @@
  * input with `yaml` and stringifying the injected result with `yaml`. Medians of 7 runs after a warm-up.
  */
 import { parseAllDocuments, stringify } from 'yaml';
-import { builtinSettings } from '../../core/src/config';
+import { builtinSettings } from '../../core/src/config/sources';
 import { createInjector } from '../../core/src/inject';
 import { injectManifest } from '../../core/src/run/inject-manifest';
 import { manifestOf } from './workloads';

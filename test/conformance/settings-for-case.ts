@@ -1,5 +1,5 @@
 /** InjectionSettings for one corpus case: its rendered injector config, then the case's mesh overrides and features. */
-import { settingsFromSources } from '../../core/src/config';
+import { settingsFromSources } from '../../core/src/config/sources';
 import type { InjectionSettings } from '../../core/src/inject/types';
 import type { CorpusCase, MeshOverride } from './cases';
 import { readReference } from './reference';

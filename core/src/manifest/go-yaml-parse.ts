@@ -3,20 +3,14 @@
  * octals (`yes`, `on`, `0755`), but no timestamps or sexagesimal numbers (go-yaml keeps `2024-01-01` and `1:20` as
  * strings when decoding into interface{}), and duplicate keys allowed with the last one winning.
  */
-import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-
-export const GO_YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  uniqueKeys: false,
-  prettyErrors: false,
-  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')),
-};
+import { parseDocument, type Document } from 'yaml';
+import { MANIFEST_PARSE_OPTIONS } from './yaml-options';
 
 /** Aliases expanded per document before it is refused (a "billion laughs" guard). */
 export const MAX_ALIAS_COUNT = 1000;
 
 export function parseDocumentLikeGo(text: string): Document.Parsed {
-  return parseDocument(text, GO_YAML_PARSE_OPTIONS);
+  return parseDocument(text, MANIFEST_PARSE_OPTIONS);
 }
 
 /** The JSON value of one YAML document as Go would decode it; throws the first parse error. */
