@@ -59,8 +59,9 @@ test('split, splitn, splitList (sprig TestSplit)', () => {
 });
 
 test('toString, toStrings, join (sprig TestToStrings, TestJoin)', () => {
-  assert.equal(f.toString(1n), '1');
-  assert.equal(f.toString(2.5), '2.5');
+  const toString = f['toString'] as (...args: unknown[]) => unknown; // FuncMap's key shadows Object#toString for TS
+  assert.equal(toString(1n), '1');
+  assert.equal(toString(2.5), '2.5');
   assert.deepEqual(f.toStrings([1n, 2n, 3n]), ['1', '2', '3']);
   assert.deepEqual(f.toStrings([1n, null, 2n]), ['1', '2']);
   assert.equal(f.join('-', ['a', 'b', 'c']), 'a-b-c');

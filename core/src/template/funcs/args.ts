@@ -4,9 +4,20 @@
  */
 import { isGoMap, isStringMap, typeOf } from './go-values';
 
+/**
+ * An argument Go's text/template would reject before calling the function (wrong type or count). Go reports these
+ * without the "error calling X:" prefix that a function's own error gets.
+ */
+export class ArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgumentError';
+  }
+}
+
 function wrongType(expected: string, v: unknown): Error {
-  if (v === undefined) return new Error(`invalid value; expected ${expected}`);
-  return new Error(`wrong type for value; expected ${expected}; got ${v === null ? 'interface {}' : typeOf(v)}`);
+  if (v === undefined) return new ArgumentError(`invalid value; expected ${expected}`);
+  return new ArgumentError(`wrong type for value; expected ${expected}; got ${v === null ? 'interface {}' : typeOf(v)}`);
 }
 
 /** An interface{} parameter: a missing value arrives as nil. */
@@ -44,11 +55,6 @@ export function stringMapArg(v: unknown): Record<string, string> | null {
   throw wrongType('map[string]string', v);
 }
 
-/** The variadic tail of a call, from parameter index `from`. */
-export function rest<T>(args: unknown[], from: number, conv: (v: unknown) => T): T[] {
-  return args.slice(from).map(conv);
-}
-
 /** A function with its Go arity: `params` parameters, the last one variadic when `variadic`. */
 export interface FuncSpec {
   params: number;
@@ -72,7 +78,7 @@ export function toFuncMap(specs: Record<string, FuncSpec>): Record<string, (...a
     const min = spec.variadic ? spec.params - 1 : spec.params;
     out[name] = (...args: unknown[]) => {
       if (spec.variadic ? args.length < min : args.length !== min) {
-        throw new Error(`wrong number of args for ${name}: want ${spec.variadic ? 'at least ' : ''}${min} got ${args.length}`);
+        throw new ArgumentError(`wrong number of args for ${name}: want ${spec.variadic ? 'at least ' : ''}${min} got ${args.length}`);
       }
       return spec.impl(...args);
     };

@@ -48,8 +48,7 @@ export function formatV(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(formatV).join(' ')}]`;
   if (isGoStruct(v)) {
     if (isNilStruct(v)) return '<nil>';
-    const custom = (v as { goFormat?: (plus: boolean) => string }).goFormat;
-    if (custom) return custom.call(v, false);
+    if (v.goFormat) return v.goFormat(false);
     const str = v.goMethod?.('String');
     if (str) return formatV(str());
     const json = v.toJSON();

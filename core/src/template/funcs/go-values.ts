@@ -2,30 +2,23 @@
  * Go type facts about template values (see ../value.ts): type and kind names, sprig's emptiness, reflect.DeepEqual,
  * Go's map-key order, and safe map writes.
  */
-import { GO_MAP_ZERO, isGoStruct, mapZero, NOT_FOUND } from '../value';
+import { GO_MAP_ZERO, GO_TYPE, isGoStruct, mapZero, NOT_FOUND, withGoType } from '../value';
 
 /** A Go map seen from a template: any non-null object that is neither a slice nor a struct. */
 export function isGoMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isGoStruct(v);
 }
 
-/** True for maps typed map[string]string (typedMap with a string zero value). */
+/** True for maps typed map[string]string (typedMap with a string zero value, or recorded as such). */
 export function isStringMap(v: unknown): v is Record<string, string> {
-  return isGoMap(v) && GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string';
+  return isGoMap(v) && ((GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string') || typeOf(v) === 'map[string]string');
 }
 
-// Optional parts of the value model (../value.ts): a recorded Go type of a slice or map, typed nil pointers.
-const GO_TYPE = Symbol.for('istio-inject.goType');
-
-/** Records the Go type of a slice or map result (e.g. `[]string`) for `typeOf` and error messages. */
-export function withGoType<T extends object>(obj: T, goType: string): T {
-  Object.defineProperty(obj, GO_TYPE, { value: goType, enumerable: false });
-  return obj;
-}
+export { withGoType };
 
 /** A typed nil pointer to a struct (GoStruct.goNil). */
 export function isNilStruct(v: unknown): boolean {
-  return isGoStruct(v) && (v as { goNil?: boolean }).goNil === true;
+  return isGoStruct(v) && v.goNil === true;
 }
 
 function zeroTypeName(zero: unknown): string {

@@ -15,6 +15,7 @@ import { semverFuncs } from './semver';
 import { stringFuncs } from './strings';
 
 export type { IstioFuncOptions } from './istio';
+export { ArgumentError } from './args';
 export { DEFAULT_PROXY_CONFIG_JSON } from './proxy-config';
 
 /**

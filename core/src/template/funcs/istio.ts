@@ -4,7 +4,7 @@
  */
 import { marshalGoYaml } from '../../output/go-yaml';
 import { isGoStruct, typedMap } from '../value';
-import { anyArg, fixed, FuncSpec, intArg, stringArg, stringMapArg, variadic } from './args';
+import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, stringMapArg, variadic } from './args';
 import { castToInt64 } from './cast';
 import { goJsonMarshal, goJsonUnmarshal } from './encoding';
 import { formatV, goDurationString, sprint } from './go-fmt';
@@ -26,7 +26,7 @@ const PROXY_CONTAINER_NAME = 'istio-proxy';
 
 function objectMetaAnnotations(meta: unknown): Record<string, unknown> | null {
   if (!isGoStruct(meta) && !isGoMap(meta)) {
-    throw new Error(`wrong type for value; expected v1.ObjectMeta; got ${typeOf(meta)}`);
+    throw new ArgumentError(`wrong type for value; expected v1.ObjectMeta; got ${typeOf(meta)}`);
   }
   const a = fieldOf(meta, 'Annotations', 'annotations');
   return isGoMap(a) ? a : null;
@@ -93,7 +93,7 @@ export function appendMultusNetwork(existing: string, network: string): string {
 /** The TCP container ports (UDP and SCTP skipped) of the selected containers, comma-separated. */
 function containerPorts(containers: unknown, include: (c: unknown) => boolean): string {
   if (containers !== null && containers !== undefined && !Array.isArray(containers)) {
-    throw new Error(`wrong type for value; expected []v1.Container; got ${typeOf(containers)}`);
+    throw new ArgumentError(`wrong type for value; expected []v1.Container; got ${typeOf(containers)}`);
   }
   const parts: string[] = [];
   for (const c of containers ?? []) {

@@ -2,7 +2,7 @@
  * sprig's numeric functions (numeric.go): integer arithmetic on int64 through cast.ToInt64, float functions
  * through cast.ToFloat64, and the *f family computed in decimal as shopspring/decimal does.
  */
-import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
+import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { castToFloat64, castToInt64 } from './cast';
 import { formatV } from './go-fmt';
 import { typeOf } from './go-values';
@@ -28,7 +28,7 @@ function atoi(s: string): bigint {
 function floatArg(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
-  throw new Error(`wrong type for value; expected float64; got ${typeOf(v)}`);
+  throw new ArgumentError(`wrong type for value; expected float64; got ${typeOf(v)}`);
 }
 
 /** A decimal number coef × 10^exp, enough of shopspring/decimal for addf, subf, mulf and divf. */
