@@ -67,7 +67,7 @@ export function settingsFromSources(sources: ConfigSources = {}): InjectionSetti
     compliancePolicy: features.COMPLIANCE_POLICY ?? '',
     platform: features.PLATFORM ?? '',
     proxyUID: sources.proxyUID ?? 1337,
-    proxyGID: sources.proxyGID ?? sources.proxyUID ?? 1337,
+    proxyGID: sources.proxyGID ?? 1337,
   };
 }
 

@@ -1,13 +1,21 @@
 /** YAML text to JSON values the way Istio reads its configuration (sigs.k8s.io/yaml over go-yaml v2). */
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type Tags } from 'yaml';
 
 /**
- * Parses the first YAML document of `text` into plain JSON values. YAML 1.1 scalars apply (yes/no/on/off are
- * booleans), as in go-yaml v2. An empty text gives null. Errors read like sigs.k8s.io/yaml's
+ * YAML 1.1 as go-yaml v2 reads it into interface{}: timestamps stay strings and sexagesimal numbers (12:30) are not
+ * numbers, so those two tags of the 1.1 schema are left out.
+ */
+function goYamlTags(tags: Tags): Tags {
+  return tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME'));
+}
+
+/**
+ * Parses the first YAML document of `text` into plain JSON values. YAML 1.1 scalars apply (y/yes/on/off are
+ * booleans, 0777 is octal), as in go-yaml v2. An empty text gives null. Errors read like sigs.k8s.io/yaml's
  * ("error converting YAML to JSON: yaml: line N: …"); the wording after the line number is this parser's own.
  */
 export function yamlToJson(text: string): unknown {
-  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags });
   if (!Array.isArray(docs)) return null; // an empty stream
   const doc = docs[0];
   if (doc === undefined) return null;

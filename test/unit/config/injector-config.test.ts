@@ -75,3 +75,14 @@ test('the rendered default ConfigMap parses', (t) => {
   const v = parseValues(fs.readFileSync(path.join(dir, 'values.json'), 'utf8'));
   assert.equal((v.global as Record<string, unknown>).hub, 'registry.istio.io/testing');
 });
+
+test('YAML scalars are read as go-yaml v2 reads them', () => {
+  assert.deepEqual(parseValues('a: 2001-12-14\nb: yes\nc: 0777\nd: 12:30\ne: ~\nf: "on"\n'), {
+    a: '2001-12-14',
+    b: true,
+    c: 511,
+    d: '12:30',
+    e: null,
+    f: 'on',
+  });
+});
