@@ -13,6 +13,8 @@ export interface CorpusCase {
   input: string;
   golden?: string;
   renderedConfigDir: string;
+  /** Kubelet versions of the test cluster's nodes (they decide native sidecars). */
+  nodes: string[];
   meshOverrides?: MeshOverride[];
   setup?: { features?: Record<string, string>; env?: Record<string, string> };
   expectedError?: string;

@@ -27,10 +27,16 @@ export function settingsForCase(c: CorpusCase): InjectionSettings {
   return {
     ...base,
     mesh,
-    nativeSidecars: features.ENABLE_NATIVE_SIDECARS !== 'false',
+    nativeSidecars: features.ENABLE_NATIVE_SIDECARS !== 'false' && c.nodes.every(kubeletSupportsNativeSidecars),
     compliancePolicy: features.COMPLIANCE_POLICY ?? '',
     platform: c.setup?.env?.PLATFORM ?? '',
   };
+}
+
+/** Istio turns native sidecars on automatically only when every node's kubelet is v1.33 or newer. */
+function kubeletSupportsNativeSidecars(version: string): boolean {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 33);
 }
 
 function applyOverride(root: Record<string, unknown>, o: MeshOverride): void {
