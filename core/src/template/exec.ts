@@ -25,7 +25,9 @@ export interface Limits {
   /** Output length in characters. */
   maxOutput: number;
 }
-export const DEFAULT_LIMITS: Readonly<Limits> = { maxSteps: 20_000_000, maxDepth: 200, maxOutput: 64 * 1024 * 1024 };
+// Istio's sidecar template needs about 500 steps; a million leaves room for large pods while a hostile loop ends in
+// well under a second.
+export const DEFAULT_LIMITS: Readonly<Limits> = { maxSteps: 1_000_000, maxDepth: 200, maxOutput: 16 * 1024 * 1024 };
 
 export interface Program {
   /** Name of the template that `execute` runs (also Go's ParseName used in locations). */
