@@ -12,7 +12,7 @@ import { IGNORED_NAMESPACES, KUBE_INJECT_POLICY, injectRequired } from './policy
 import { type PodJson, stringAnnotations } from './pod';
 import { postProcessPod, reapplyOverwrittenContainers } from './postprocess';
 import { type CompiledTemplate, type InjectionParams, meshAndProxyConfig, messageOf, runTemplates } from './render';
-import { uninjectPod } from './strip';
+import { uninjectPod } from './uninject';
 import type { InjectionSettings, KubeObject, ObjectResult } from './types';
 import { locatePod } from './workload';
 
@@ -139,7 +139,7 @@ export function removeInjection(obj: KubeObject): ObjectResult {
       const reason = 'error' in located ? located.error : located.unchanged;
       return { outcome: { kind: 'unchanged', reason }, object: obj, warnings: [] };
     }
-    const stripped = uninjectPod(located.target.pod);
+    const stripped = uninjectPod(located.target.pod, located.target.deployMeta.name);
     if (!stripped) return { outcome: { kind: 'unchanged', reason: 'not injected: no valid sidecar.istio.io/status annotation' }, object: obj, warnings: [] };
     return { outcome: { kind: 'removed' }, object: located.target.writeBack(deepClone(stripped)), warnings: [] };
   } catch (e) {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPrometheusMerge } from '../../../core/src/inject/prometheus';
-import { stripPod, uninjectPod } from '../../../core/src/inject/strip';
+import { stripPod } from '../../../core/src/inject/strip';
+import { uninjectPod } from '../../../core/src/inject/uninject';
 import { injectionStatusValue, parseInjectionStatus } from '../../../core/src/inject/status';
 import type { PodJson } from '../../../core/src/inject/pod';
 
