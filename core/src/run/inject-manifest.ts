@@ -5,7 +5,10 @@
  */
 import type { Injector } from '../inject';
 import type { KubeObject, Outcome } from '../inject/types';
+import { rootTypeFor } from '../k8s/schema';
+import { toTypedJson } from '../k8s/typed-json';
 import { isDecodedKind } from '../manifest/kinds';
+import { DEFAULT_LIMITS, firstNul, formatSize, utf8SizeWithin } from '../manifest/limits';
 import { splitYamlStream, type RawChunk } from '../manifest/split';
 import { printIstioctlBody } from '../output/istioctl';
 import { decodeChunk, linePos } from './decode';
@@ -39,8 +42,15 @@ export interface ManifestReport {
   istioctl?: string;
 }
 
+export interface InjectOptions {
+  /** Largest input accepted, in UTF-8 bytes (default 10 MB). */
+  maxBytes?: number;
+}
+
 /** Injects every document of `text`. Pure: does no I/O and never throws. */
-export function injectManifest(text: string, injector: Injector): ManifestReport {
+export function injectManifest(text: string, injector: Injector, options: InjectOptions = {}): ManifestReport {
+  const refusal = refuseInput(text, options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
+  if (refusal) return { documents: [], errors: [refusal] };
   const split = splitYamlStream(text);
   const documents = split.chunks.map((chunk, i) => injectDocument(text, chunk, i + 1, injector));
   const errors = documents.flatMap((d) => (d.outcome.kind === 'error' ? [`document ${d.index}, line ${d.line}: ${d.outcome.message}`] : []));
@@ -70,6 +80,8 @@ function injectDocument(text: string, chunk: RawChunk, index: number, injector: 
   if (!isDecodedKind(kind ?? '')) {
     return { ...base, ...ident, outcome: { kind: 'unchanged', reason: passThroughReason(kind) } };
   }
+  const typeError = goDecodeError(kind as string, obj);
+  if (typeError) return { ...base, ...ident, outcome: { kind: 'error', message: typeError } };
   const r = injector.inject(obj);
   if (r.outcome.kind === 'error') return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome };
   let printed: string;
@@ -79,6 +91,31 @@ function injectDocument(text: string, chunk: RawChunk, index: number, injector: 
     return { ...base, ...ident, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } };
   }
   return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome, result: r.object, istioctl: printed };
+}
+
+/** Inputs refused before parsing: too large to handle in an editor, or binary. */
+function refuseInput(text: string, maxBytes: number): string | undefined {
+  if (utf8SizeWithin(text, maxBytes) === undefined) {
+    return `the input is larger than ${formatSize(maxBytes)}, the most istio-inject reads; split it or raise the limit`;
+  }
+  const nul = firstNul(text);
+  if (nul !== -1) {
+    const [line, col] = linePos(text, nul);
+    return `line ${line}:${col}: the input holds binary data (a NUL byte), not YAML`;
+  }
+  return undefined;
+}
+
+/** The error Go's typed decoding gives for this object (e.g. `containers: "x"`), or undefined when it decodes. */
+function goDecodeError(kind: string, obj: KubeObject): string | undefined {
+  const root = rootTypeFor(str(obj.apiVersion) ?? '', kind);
+  if (!root) return undefined;
+  try {
+    toTypedJson(root, obj);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 function str(v: unknown): string | undefined {
