@@ -29,6 +29,8 @@ export const MANIFEST_PARSE_OPTIONS: YamlOptions = {
   version: '1.1',
   customTags: kubernetesTags,
   prettyErrors: false,
+  // A library must not write to the console: problems are returned, not logged.
+  logLevel: 'error',
   // go-yaml v2 accepts repeated keys (the last one wins), and so does istioctl.
   uniqueKeys: false,
 };

@@ -40,7 +40,9 @@ export function preserveDocument(text: string, doc: ManifestDocument, after: unk
     const edits = minimalEdits(text, doc, after, style);
     if (edits && readsAs(text, doc, edits, after)) return { edits: sortEdits(edits), rewritten: false };
   }
-  return { edits: sortEdits(rewriteWhole(text, doc, after, style)), rewritten: true };
+  const content = rewriteContent(text, doc, after, style);
+  if (content && readsAs(text, doc, content, after)) return { edits: content, rewritten: true };
+  return { edits: [rewriteDocument(doc, after, style)], rewritten: true };
 }
 
 function minimalEdits(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
@@ -66,17 +68,18 @@ function readsAs(text: string, doc: ManifestDocument, edits: TextEdit[], after: 
   }
 }
 
-/** Replace the document's content (its comments before the content stay) with `after` in the file's style. */
-function rewriteWhole(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] {
+/** Replace the document's content (comments before and after it stay) with `after` in the file's style. */
+function rewriteContent(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
   const contents = doc.yaml.contents;
-  if (contents?.range && !doc.empty) {
-    const start = contents.range[0];
-    return [{ start, end: contentEnd(text, contents), newText: renderInPlace(after, style, columnOf(text, start)) }];
-  }
-  // Nothing to replace: append the content at the end of the document.
-  const { end } = doc.range;
-  const lead = end > 0 && text[end - 1] !== '\n' ? style.eol : '';
-  return [{ start: end, end, newText: lead + renderInPlace(after, style, 0) + style.eol }];
+  if (!contents?.range || doc.empty) return undefined;
+  const start = contents.range[0];
+  return [{ start, end: contentEnd(text, contents), newText: renderInPlace(after, style, columnOf(text, start)) }];
+}
+
+/** The last resort, right by construction: the document's whole text becomes `after`. */
+function rewriteDocument(doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit {
+  const { start, end } = doc.range;
+  return { start, end, newText: renderInPlace(after, style, 0) + style.eol };
 }
 
 /**
