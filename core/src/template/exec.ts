@@ -1,51 +1,16 @@
 /**
- * Executes a parsed template set over Go-modelled values (value.ts), following text/template's exec.go: same
- * evaluation order, same "no value" rules for missing map keys, same error texts and error positions.
- *
- * Go distinguishes a value's static type from its dynamic one: a value read out of a map[string]interface{} or
- * []interface{} is an interface, which matters for error texts (`in type interface {}`) and for nil (a nil
- * interface becomes "no value" at the end of a pipeline command). Exec tracks that as an `iface` flag next to
- * dot, variables and field-chain receivers; function results are treated as interface{} results.
+ * Template execution: walks the parse tree (text, actions, if/with/range, template calls, break/continue) and
+ * writes the output, within the step, depth and output limits. Expressions are evaluated by eval.ts.
  */
 import * as A from './ast';
-import { Builtin, BUILTINS, ParamKind } from './builtins';
-import { TemplateError } from './errors';
+import { BREAK, CONTINUE, Evaluator, LimitError, Limits, Program } from './eval';
 import { formatValue } from './printf';
 import { quoteGo } from './quote';
 import { isGoMap, isTrue } from './truth';
-import { utf8Length } from './utf8';
-import { FuncMap, GO_MAP_ZERO, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc } from './value';
+import { GO_MAP_ZERO, goTypeName } from './value';
 
-/** Execution bounds; exceeding one throws a TemplateError. */
-export interface Limits {
-  /** Evaluation steps (nodes walked + commands evaluated). */
-  maxSteps: number;
-  /** Nesting of `{{template}}` calls (Go allows 100000). */
-  maxDepth: number;
-  /** Output length in characters. */
-  maxOutput: number;
-}
-// Istio's sidecar template needs about 500 steps; a million leaves room for large pods while a hostile loop ends in
-// well under a second.
-export const DEFAULT_LIMITS: Readonly<Limits> = { maxSteps: 1_000_000, maxDepth: 200, maxOutput: 16 * 1024 * 1024 };
-
-export interface Program {
-  /** Name of the template that `execute` runs (also Go's ParseName used in locations). */
-  readonly name: string;
-  readonly text: string;
-  readonly trees: ReadonlyMap<string, A.ListNode>;
-  readonly funcs: FuncMap;
-}
-
-/** Thrown when a limit is exceeded; never wrapped as "error calling …". */
-class LimitError extends TemplateError {}
-
-const MISSING: unique symbol = Symbol('missing');
-type Final = unknown; // a value, or MISSING when no pipeline value is passed on
-const BREAK = { signal: 'break' };
-const CONTINUE = { signal: 'continue' };
-
-interface Variable { name: string; value: unknown; iface: boolean }
+export { DEFAULT_LIMITS } from './eval';
+export type { Limits, Program } from './eval';
 
 export function execute(prog: Program, data: unknown, limits: Limits): string {
   const st = new State(prog, limits, data === null ? undefined : data);
@@ -62,70 +27,15 @@ export function execute(prog: Program, data: unknown, limits: Limits): string {
   return st.out.join('');
 }
 
-class State {
+class State extends Evaluator {
   readonly out: string[] = [];
   private outLen = 0;
-  private steps = 0;
   private depth = 0;
-  private vars: Variable[];
-  private dot: unknown;
-  private dotIface = false;
-  private tmplName: string;
-  private node: A.AnyNode | null = null;
-  /** Whether the value most recently produced by a command/field has static type interface{}. */
-  private lastIface = false;
 
-  private readonly prog: Program;
-  private readonly limits: Limits;
-
-  constructor(prog: Program, limits: Limits, data: unknown) {
-    this.prog = prog;
-    this.limits = limits;
-    this.vars = [{ name: '$', value: data, iface: false }];
-    this.dot = data;
-    this.tmplName = prog.name;
-  }
-
-  // ---- errors and limits
-  errorf(msg: string, Cls: typeof TemplateError = TemplateError): never {
-    const name = this.tmplName;
-    const node = this.node;
-    if (!node) throw new Cls(`template: ${name}: ${msg}`, name, 0);
-    const text = this.prog.text.slice(0, node.pos);
-    const nl = text.lastIndexOf('\n');
-    const line = 1 + (text.match(/\n/g)?.length ?? 0);
-    const col = nl < 0 ? utf8Length(text) : utf8Length(text.slice(nl + 1));
-    const where = `${this.prog.name}:${line}:${col}`;
-    throw new Cls(`template: ${where}: executing ${quoteGo(name)} at <${A.nodeString(node)}>: ${msg}`, name, line);
-  }
-  private step(): void {
-    if (++this.steps > this.limits.maxSteps) this.errorf(`exceeded maximum number of steps (${this.limits.maxSteps})`, LimitError);
-  }
   private write(s: string): void {
     this.outLen += s.length;
     if (this.outLen > this.limits.maxOutput) this.errorf(`exceeded maximum output size (${this.limits.maxOutput})`, LimitError);
     this.out.push(s);
-  }
-
-  // ---- variables
-  private setVar(name: string, value: unknown, iface: boolean): void {
-    for (let i = this.vars.length - 1; i >= 0; i--) {
-      if (this.vars[i].name === name) {
-        this.vars[i].value = value;
-        this.vars[i].iface = iface;
-        return;
-      }
-    }
-    this.errorf(`undefined variable: ${name}`);
-  }
-  private setTopVar(n: number, value: unknown, iface: boolean): void {
-    const v = this.vars[this.vars.length - n];
-    v.value = value;
-    v.iface = iface;
-  }
-  private varLookup(name: string): Variable {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i];
-    return this.errorf(`undefined variable: ${name}`);
   }
 
   // ---- walking
@@ -260,224 +170,4 @@ class State {
     else this.write(formatValue(v, true));
   }
 
-  // ---- evaluation
-  private evalPipeline(pipe: A.PipeNode): unknown {
-    this.node = pipe;
-    let value: unknown = MISSING;
-    for (const cmd of pipe.cmds) {
-      value = this.evalCommand(cmd, value);
-      if (this.lastIface && value === null) value = undefined; // a nil interface{} is "no value"
-    }
-    for (const v of pipe.decl) {
-      if (pipe.isAssign) this.setVar(v.ident[0], value, false);
-      else this.vars.push({ name: v.ident[0], value, iface: false });
-    }
-    this.lastIface = false;
-    return value;
-  }
-
-  private notAFunction(args: A.ArgNode[] | null, final: Final): void {
-    if ((args && args.length > 1) || final !== MISSING) {
-      this.errorf(`can't give argument to non-function ${A.nodeString(args![0])}`);
-    }
-  }
-
-  private evalCommand(cmd: A.CommandNode, final: Final): unknown {
-    this.step();
-    const first = cmd.args[0];
-    switch (first.kind) {
-      case 'field': return this.evalFieldNode(first, cmd.args, final);
-      case 'chain': return this.evalChainNode(first, cmd.args, final);
-      case 'identifier': return this.evalFunction(first, cmd, cmd.args, final);
-      case 'pipe':
-        this.notAFunction(cmd.args, final);
-        return this.evalPipeline(first);
-      case 'variable': return this.evalVariableNode(first, cmd.args, final);
-    }
-    this.node = first;
-    this.notAFunction(cmd.args, final);
-    this.lastIface = false;
-    switch (first.kind) {
-      case 'bool': return first.value;
-      case 'dot':
-        this.lastIface = this.dotIface;
-        return this.dot;
-      case 'nil': return this.errorf('nil is not a command');
-      case 'number': return this.idealConstant(first);
-      case 'string': return first.text;
-    }
-  }
-
-  /** An untyped number constant becomes int or float64 as Go's syntax decides. */
-  private idealConstant(n: A.NumberNode): unknown {
-    this.node = n;
-    this.lastIface = false;
-    const t = n.text;
-    if (n.isComplex) this.errorf('complex constants are not supported');
-    const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
-    if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float;
-    if (n.isInt) return n.int;
-    if (n.isUint) this.errorf(`${t} overflows int`);
-    return undefined;
-  }
-
-  private evalFieldNode(field: A.FieldNode, args: A.ArgNode[] | null, final: Final): unknown {
-    this.node = field;
-    return this.evalFieldChain(this.dot, this.dotIface, field, field.ident, 0, args, final);
-  }
-
-  private evalChainNode(chain: A.ChainNode, args: A.ArgNode[] | null, final: Final): unknown {
-    this.node = chain;
-    if (chain.node.kind === 'nil') this.errorf(`indirection through explicit nil in ${A.nodeString(chain)}`);
-    const receiver = this.evalArg(chain.node, null);
-    return this.evalFieldChain(receiver, this.lastIface, chain, chain.field, 0, args, final);
-  }
-
-  private evalVariableNode(v: A.VariableNode, args: A.ArgNode[] | null, final: Final): unknown {
-    this.node = v;
-    const variable = this.varLookup(v.ident[0]);
-    if (v.ident.length === 1) {
-      this.notAFunction(args, final);
-      this.lastIface = variable.iface;
-      return variable.value;
-    }
-    return this.evalFieldChain(variable.value, variable.iface, v, v.ident, 1, args, final);
-  }
-
-  private evalFieldChain(
-    receiver: unknown, iface: boolean, node: A.ArgNode, ident: string[], start: number, args: A.ArgNode[] | null, final: Final,
-  ): unknown {
-    const last = ident.length - 1;
-    for (let i = start; i < last; i++) {
-      receiver = this.evalField(ident[i], node, null, MISSING, receiver, iface);
-      iface = this.lastIface;
-    }
-    return this.evalField(ident[last], node, args, final, receiver, iface);
-  }
-
-  private evalField(name: string, node: A.ArgNode, args: A.ArgNode[] | null, final: Final, receiver: unknown, iface: boolean): unknown {
-    if (receiver === undefined) {
-      this.lastIface = false;
-      return undefined;
-    }
-    const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
-    if (isGoStruct(receiver)) {
-      const method = receiver.goMethod?.(name);
-      if (method) {
-        const v = this.callFunc(method, node, name, args, final);
-        this.lastIface = false;
-        return v;
-      }
-      const typ = iface ? 'interface {}' : receiver.goTypeName;
-      const v = receiver.goField(name);
-      if (v === NOT_FOUND) this.errorf(`can't evaluate field ${name} in type ${typ}`);
-      if (receiver.goNil) this.errorf(`nil pointer evaluating ${typ}.${name}`);
-      if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
-      this.lastIface = false;
-      return v;
-    }
-    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
-    if (isGoMap(receiver)) {
-      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-      this.lastIface = !(GO_MAP_ZERO in receiver);
-      return Object.prototype.hasOwnProperty.call(receiver, name) ? receiver[name] : undefined;
-    }
-    return this.errorf(`can't evaluate field ${name} in type ${iface ? 'interface {}' : goTypeName(receiver)}`);
-  }
-
-  private evalFunction(node: A.IdentifierNode, cmd: A.AnyNode, args: A.ArgNode[] | null, final: Final): unknown {
-    this.node = node;
-    const name = node.ident;
-    const fn = Object.prototype.hasOwnProperty.call(this.prog.funcs, name) ? this.prog.funcs[name] : undefined;
-    let v: unknown;
-    if (fn) v = this.callFunc(fn, cmd, name, args, final);
-    else if (Object.prototype.hasOwnProperty.call(BUILTINS, name)) v = this.callBuiltin(BUILTINS[name], cmd, name, args, final);
-    else this.errorf(`${quoteGo(name)} is not a defined function`);
-    this.lastIface = true;
-    return v;
-  }
-
-  /** A FuncMap function or a method: every parameter is interface{}; a thrown Error is Go's error result. */
-  private callFunc(fn: TemplateFunc, node: A.AnyNode, name: string, args: A.ArgNode[] | null, final: Final): unknown {
-    const argv: unknown[] = [];
-    if (args) for (let i = 1; i < args.length; i++) argv.push(this.evalArg(args[i], 'any'));
-    if (final !== MISSING) argv.push(final === undefined ? null : final);
-    return this.invoke(() => fn(...argv), node, name);
-  }
-
-  private invoke(f: () => unknown, node: A.AnyNode, name: string): unknown {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof LimitError || e === BREAK || e === CONTINUE) throw e;
-      this.node = node;
-      return this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  private callBuiltin(b: Builtin, node: A.AnyNode, name: string, args: A.ArgNode[] | null, final: Final): unknown {
-    const nargs = args ? args.length - 1 : 0;
-    const numIn = nargs + (final !== MISSING ? 1 : 0);
-    const fixed = b.params.length;
-    if (b.variadic) {
-      if (numIn < fixed) this.errorf(`wrong number of args for ${name}: want at least ${fixed} got ${nargs}`);
-    } else if (numIn !== fixed) {
-      this.errorf(`wrong number of args for ${name}: want ${fixed} got ${numIn}`);
-    }
-    if (name === 'and' || name === 'or') {
-      let v: unknown = undefined;
-      for (let i = 1; i <= nargs; i++) {
-        v = this.evalArg(args![i], 'value');
-        if (isTrue(v) === (name === 'or')) return v;
-      }
-      return final !== MISSING ? final : v;
-    }
-    const argv: unknown[] = [];
-    for (let i = 0; i < nargs; i++) argv.push(this.evalArg(args![i + 1], i < fixed ? b.params[i] : b.variadic!));
-    if (final !== MISSING) {
-      const kind = b.variadic && numIn - 1 >= fixed ? b.variadic : b.params[numIn - 1];
-      argv.push(this.validate(final, kind));
-    }
-    if (name === 'call') argv.unshift(nargs === 0 ? String(final) : A.nodeString(args![1]));
-    return this.invoke(() => b.fn(...argv), node, name);
-  }
-
-  /** Go's validateType for the parameter kinds used here. */
-  private validate(v: unknown, kind: ParamKind | null): unknown {
-    if (kind === 'any') return v === undefined ? null : v;
-    if (kind === 'string' && typeof v !== 'string') {
-      if (v === undefined) this.errorf('invalid value; expected string');
-      this.errorf(`wrong type for value; expected string; got ${v === null ? 'interface {}' : goTypeName(v)}`);
-    }
-    return v;
-  }
-
-  /** Evaluates one argument; kind null means "no parameter type" (a chain receiver). */
-  private evalArg(n: A.ArgNode, kind: ParamKind | null): unknown {
-    this.node = n;
-    switch (n.kind) {
-      case 'dot':
-        this.lastIface = this.dotIface;
-        return this.validate(this.dot, kind);
-      case 'nil':
-        if (kind === 'string') this.errorf('cannot assign nil to string');
-        this.lastIface = false;
-        return kind === 'any' ? null : undefined;
-      case 'field': return this.validate(this.evalFieldNode(n, [n], MISSING), kind);
-      case 'variable': return this.validate(this.evalVariableNode(n, null, MISSING), kind);
-      case 'pipe': return this.validate(this.evalPipeline(n), kind);
-      case 'identifier': return this.validate(this.evalFunction(n, n, null, MISSING), kind);
-      case 'chain': return this.validate(this.evalChainNode(n, null, MISSING), kind);
-    }
-    this.lastIface = false;
-    if (kind === 'string') {
-      if (n.kind === 'string') return n.text;
-      return this.errorf(`expected string; found ${A.nodeString(n)}`);
-    }
-    switch (n.kind) {
-      case 'bool': return n.value;
-      case 'number': return this.idealConstant(n);
-      case 'string': return n.text;
-    }
-  }
 }

@@ -1,6 +1,5 @@
 /** Go strings are UTF-8 byte sequences: `len`, `index`, `slice` and `%x` work on bytes, not UTF-16 units. */
 
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function isAscii(s: string): boolean {
