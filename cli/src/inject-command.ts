@@ -24,7 +24,7 @@ export function runInject(args: InjectArgs, io: Io): number {
   });
 
   if (args.diff) {
-    for (const { input, text } of results) io.stdout(unifiedDiff(input.text, text, `a/${input.name}`, `b/${input.name}`));
+    for (const { input, text } of results) io.stdout(unifiedDiff(input.text, text, input.name, `${input.name} (injected)`));
   } else if (args.output) {
     writeAtomically(args.output, results.map((r) => r.text).join(''));
   } else {
