@@ -18,18 +18,28 @@ import { locatePod } from './workload';
 
 export type { InjectionSettings, KubeObject, ObjectResult, Outcome, InjectorConfig } from './types';
 
+/** How closely to follow istioctl kube-inject versus the cluster's injection webhook. */
+export interface InjectorOptions {
+  /**
+   * Honour the injector config like the webhook does: its `policy`, never/alwaysInjectSelector, defaultTemplates,
+   * aliases and injectedAnnotations. Off by default: kube-inject ignores them (policy "enabled", template "sidecar").
+   */
+  webhookPolicy?: boolean;
+}
+
 export interface Injector {
   /** Injects one object (a List: each item). Pure; never throws: failures come back as an `error` outcome. */
   inject(obj: KubeObject): ObjectResult;
 }
 
 /** An injector for these settings; templates are parsed once here. */
-export function createInjector(settings: InjectionSettings): Injector {
+export function createInjector(settings: InjectionSettings, options: InjectorOptions = {}): Injector {
   const compiled = compileTemplates(settings.config.templates);
+  const ctx: Context = { settings, templates: compiled.templates, webhook: options.webhookPolicy === true };
   const inject = (obj: KubeObject): ObjectResult => {
     if (compiled.error !== undefined) return { outcome: { kind: 'error', message: compiled.error }, object: obj, warnings: [] };
     try {
-      return injectObject(obj, settings, compiled.templates);
+      return injectObject(obj, ctx);
     } catch (e) {
       return { outcome: { kind: 'error', message: messageOf(e) }, object: obj, warnings: [] };
     }
@@ -37,8 +47,15 @@ export function createInjector(settings: InjectionSettings): Injector {
   return { inject };
 }
 
-function injectObject(obj: KubeObject, settings: InjectionSettings, templates: ReadonlyMap<string, CompiledTemplate>): ObjectResult {
-  if (strAt(obj, 'kind') === 'List') return injectList(obj, settings, templates);
+interface Context {
+  settings: InjectionSettings;
+  templates: ReadonlyMap<string, CompiledTemplate>;
+  webhook: boolean;
+}
+
+function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
+  const { settings, templates, webhook } = ctx;
+  if (strAt(obj, 'kind') === 'List') return injectList(obj, ctx);
   const located = locatePod(obj);
   if (!located.ok) {
     if ('error' in located) return { outcome: { kind: 'error', message: located.error }, object: obj, warnings: [] };
@@ -54,7 +71,8 @@ function injectObject(obj: KubeObject, settings: InjectionSettings, templates: R
     return { outcome: { kind: 'skipped', reason: 'host networking is enabled' }, object: obj, warnings: [warning] };
   }
   const { mesh, proxyConfig } = meshAndProxyConfig(settings.mesh, stringAnnotations(pod));
-  if (!injectRequired(KUBE_INJECT_POLICY, pod.spec, pod.metadata, IGNORED_NAMESPACES)) {
+  const policy = webhook ? settings.config : KUBE_INJECT_POLICY;
+  if (!injectRequired(policy, pod.spec, pod.metadata, IGNORED_NAMESPACES)) {
     const warning = `===> Skipping injection because ${who} has sidecar injection disabled\n`;
     return { outcome: { kind: 'skipped', reason: 'sidecar injection is disabled for this pod' }, object: obj, warnings: [warning] };
   }
@@ -64,8 +82,9 @@ function injectObject(obj: KubeObject, settings: InjectionSettings, templates: R
     deployMeta,
     settings,
     templates,
-    defaultTemplates: ['sidecar'],
-    aliases: {},
+    defaultTemplates: webhook && settings.config.defaultTemplates.length > 0 ? settings.config.defaultTemplates : ['sidecar'],
+    aliases: webhook ? settings.config.aliases : {},
+    injectedAnnotations: webhook ? settings.config.injectedAnnotations : {},
     mesh,
     proxyConfig,
     nativeSidecar: settings.nativeSidecars,
@@ -75,7 +94,7 @@ function injectObject(obj: KubeObject, settings: InjectionSettings, templates: R
   return { outcome: { kind: 'injected' }, object: writeBack(injected), warnings: [] };
 }
 
-function injectList(list: KubeObject, settings: InjectionSettings, templates: ReadonlyMap<string, CompiledTemplate>): ObjectResult {
+function injectList(list: KubeObject, ctx: Context): ObjectResult {
   const items = Array.isArray(list.items) ? list.items : [];
   const warnings: string[] = [];
   let injectedAny = false;
@@ -85,7 +104,7 @@ function injectList(list: KubeObject, settings: InjectionSettings, templates: Re
       out.push(item);
       continue;
     }
-    const r = injectObject(item, settings, templates);
+    const r = injectObject(item, ctx);
     if (r.outcome.kind === 'error') return { outcome: r.outcome, object: list, warnings: [...warnings, ...r.warnings] };
     if (r.outcome.kind === 'injected') injectedAny = true;
     warnings.push(...r.warnings);

@@ -145,7 +145,9 @@ export function postProcessPod(pod: PodJson, templatePod: PodJson, params: Injec
   applySecurePrometheusAnnotation(pod);
   applyRewrite(pod, params, statusPort);
   if (params.proxyEnvs.has('ISTIO_META_NETWORK')) ensureLabels(pod)['topology.istio.io/network'] = params.proxyEnvs.get('ISTIO_META_NETWORK');
-  ensureAnnotations(pod)[STATUS_ANNOTATION] = injectionStatusValue(templatePod.spec, params.settings.revision);
+  const annotations = ensureAnnotations(pod);
+  annotations[STATUS_ANNOTATION] = injectionStatusValue(templatePod.spec, params.settings.revision);
+  for (const [k, v] of Object.entries(params.injectedAnnotations)) annotations[k] = v;
   reorderPod(pod, params);
 }
 

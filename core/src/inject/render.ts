@@ -26,6 +26,8 @@ export interface InjectionParams {
   /** Template names used when the pod does not pick its own (kube-inject: ["sidecar"]). */
   defaultTemplates: string[];
   aliases: Record<string, string[]>;
+  /** Annotations added after injection (the webhook's injectedAnnotations; kube-inject: none). */
+  injectedAnnotations: Record<string, string>;
   /** The mesh config with the pod's `proxy.istio.io/config` applied. */
   mesh: JsonObject;
   proxyConfig: JsonObject;
