@@ -26,52 +26,41 @@ const MAX_CONTROL_CHAR_PROBLEMS = 3;
  */
 export function parseManifest(text: string, limits?: Partial<ManifestLimits>): Manifest {
   const bounds = resolveLimits(limits);
-  const lines = buildLineIndexLazily(text);
-
   if (utf8SizeWithin(text, bounds.maxBytes) === undefined) {
     const size = text.length > bounds.maxBytes ? `at least ${formatSize(text.length)}` : 'larger than that';
     return refuse(text, `input is ${size}, over the ${formatSize(bounds.maxBytes)} limit`);
   }
+  const lines = buildLineIndex(text);
   const nul = firstNul(text);
   if (nul !== -1) {
-    return refuse(text, 'input looks binary (it contains a NUL character); expected YAML text', {
-      start: nul,
-      end: nul + 1,
-    }, lines());
+    return refuse(text, 'input looks binary (it contains a NUL character); expected YAML text', { start: nul, end: nul + 1 }, lines);
   }
 
   // Documents are Kubernetes' chunks (lines starting with `---` separate them), so numbering and ranges match what
   // istioctl reads; each chunk is then parsed as one YAML document.
   const split = splitYamlStream(text);
-  const index = lines();
   const documents: ManifestDocument[] = [];
   for (const chunk of split.chunks) {
     let yamlDoc: Document.Parsed;
     try {
       yamlDoc = parseDocument(chunk.text, MANIFEST_PARSE_OPTIONS);
+      shiftRanges(yamlDoc, chunk.start);
     } catch (e) {
-      // yaml recurses on nesting; absurd depth can overflow the stack.
       return refuse(text, `input could not be parsed: ${errorText(e)}`);
     }
-    shiftRanges(yamlDoc, chunk.start);
-    documents.push(readDocument(yamlDoc, documents.length + 1, { start: chunk.start, end: chunk.end }, bounds, index));
+    documents.push(readDocument(yamlDoc, documents.length + 1, { start: chunk.start, end: chunk.end }, bounds, lines));
   }
-  addControlCharacterProblems(text, documents, index);
+  addControlCharacterProblems(text, documents, lines);
   const problems = documents.flatMap((d) => d.problems);
   if (split.error) {
-    const at = index.lineStarts[split.error.line - 1] ?? text.length;
-    problems.push({ severity: 'error', message: split.error.message, range: { start: at, end: at }, position: positionAt(index, at) });
+    const at = lines.lineStarts[split.error.line - 1] ?? text.length;
+    problems.push({ severity: 'error', message: split.error.message, range: { start: at, end: at }, position: positionAt(lines, at) });
   }
   return { text, documents, problems };
 }
 
-function buildLineIndexLazily(text: string): () => LineIndex {
-  let index: LineIndex | undefined;
-  return () => (index ??= buildLineIndex(text));
-}
-
-function refuse(text: string, message: string, range: TextRange = { start: 0, end: 0 }, index?: LineIndex): Manifest {
-  const position = index ? positionAt(index, range.start) : { line: 1, col: 1 };
+function refuse(text: string, message: string, range: TextRange = { start: 0, end: 0 }, lines?: LineIndex): Manifest {
+  const position = lines ? positionAt(lines, range.start) : { line: 1, col: 1 };
   return { text, documents: [], problems: [{ severity: 'error', message, range, position }] };
 }
 
@@ -79,6 +68,8 @@ function errorText(e: unknown): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'collections are nested too deeply';
   return e instanceof Error ? e.message : String(e);
 }
+
+type Report = (severity: ManifestProblem['severity'], message: string, at: TextRange) => void;
 
 function readDocument(
   yamlDoc: Document.Parsed,
@@ -88,48 +79,60 @@ function readDocument(
   lines: LineIndex,
 ): ManifestDocument {
   const problems: ManifestProblem[] = [];
-  const problem = (severity: ManifestProblem['severity'], message: string, at: TextRange): void => {
+  const report: Report = (severity, message, at) => {
     problems.push({ severity, message, document: index, range: at, position: positionAt(lines, at.start) });
   };
   // Later errors of a malformed document mostly follow from the first: report that one.
   const firstError = yamlDoc.errors[0];
-  if (firstError) problem('error', yamlMessage(firstError), yamlRange(firstError, range));
-  for (const w of yamlDoc.warnings) problem('warning', yamlMessage(w), yamlRange(w, range));
+  if (firstError) report('error', yamlMessage(firstError), yamlRange(firstError, range));
+  for (const w of yamlDoc.warnings) report('warning', yamlMessage(w), yamlRange(w, range));
 
   const doc: ManifestDocument = { index, range, yaml: yamlDoc, value: undefined, empty: false, problems };
   if (yamlDoc.errors.length > 0) return doc;
-
   try {
-    doc.value = yamlDoc.toJS({ maxAliasCount: bounds.maxAliasCount });
+    doc.value = readValue(yamlDoc, bounds, report);
+    if (doc.value !== undefined) describeObject(doc, report);
+  } catch (e) {
+    doc.value = undefined; // never thrown to the caller, whatever yaml does with odd input
+    report('error', `document could not be read: ${errorText(e)}`, contentRange(yamlDoc));
+  }
+  return doc;
+}
+
+/** The document as JSON within the alias and node bounds, or undefined (with the problem reported). */
+function readValue(yamlDoc: Document.Parsed, bounds: ManifestLimits, report: Report): unknown {
+  let value: unknown;
+  try {
+    value = yamlDoc.toJS({ maxAliasCount: bounds.maxAliasCount });
   } catch (e) {
     const unknown = unresolvedAlias(yamlDoc);
-    if (unknown) {
-      problem('error', unknown.message, unknown.range);
-      return doc;
-    }
-    const message = /alias count/i.test(errorText(e))
-      ? `aliases expand too much (over ${bounds.maxAliasCount} alias uses): refusing a possible alias bomb`
-      : `document could not be read: ${errorText(e)}`;
-    problem('error', message, contentRange(yamlDoc, range));
-    return doc;
+    if (unknown) report('error', unknown.message, unknown.range);
+    else if (/alias count/i.test(errorText(e))) {
+      const message = `aliases expand too much (over ${bounds.maxAliasCount} alias uses): refusing a possible alias bomb`;
+      report('error', message, contentRange(yamlDoc));
+    } else throw e;
+    return undefined;
   }
-  if (exceedsNodeCount(doc.value, bounds.maxNodes)) {
-    doc.value = undefined;
-    problem('error', `document has more than ${bounds.maxNodes} nodes once aliases are expanded`, contentRange(yamlDoc, range));
-    return doc;
+  if (exceedsNodeCount(value, bounds.maxNodes)) {
+    report('error', `document has more than ${bounds.maxNodes} nodes once aliases are expanded`, contentRange(yamlDoc));
+    return undefined;
   }
+  return value;
+}
 
-  for (const dup of duplicateKeys(yamlDoc)) problem('warning', dup.message, dup.range);
+/** Emptiness, the mapping check, identity fields and duplicate keys of a document with a value. */
+function describeObject(doc: ManifestDocument, report: Report): void {
+  const yamlDoc = doc.yaml;
+  for (const dup of duplicateKeys(yamlDoc)) report('warning', dup.message, dup.range);
   doc.empty = isEmptyDocument(yamlDoc);
-  if (doc.empty) return doc;
+  if (doc.empty) return;
   if (!isMap(yamlDoc.contents)) {
-    problem('error', `expected a Kubernetes object (a mapping), found ${describe(yamlDoc.contents)}`, contentRange(yamlDoc, range));
-    return doc;
+    report('error', `expected a Kubernetes object (a mapping), found ${describe(yamlDoc.contents)}`, contentRange(yamlDoc));
+    return;
   }
   const value = doc.value as Record<string, unknown>;
-  for (const field of ['kind', 'apiVersion'] as const) {
-    if (typeof value[field] === 'string') doc[field] = value[field];
-  }
+  if (typeof value.kind === 'string') doc.kind = value.kind;
+  if (typeof value.apiVersion === 'string') doc.apiVersion = value.apiVersion;
   const metadata = value.metadata;
   if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) {
     const meta = metadata as Record<string, unknown>;
@@ -137,7 +140,6 @@ function readDocument(
     if (typeof meta.namespace === 'string') doc.namespace = meta.namespace;
   }
   doc.kindRange = rangeOfPath(yamlDoc, ['kind']);
-  return doc;
 }
 
 /** True when the document has no content: only comments, `---` alone, or a bare null. */
@@ -159,9 +161,10 @@ function yamlRange(e: YAMLError, doc: TextRange): TextRange {
   return { start, end: Math.max(start, end) };
 }
 
-function contentRange(yamlDoc: Document.Parsed, doc: TextRange): TextRange {
+function contentRange(yamlDoc: Document.Parsed): TextRange {
   const node = yamlDoc.contents;
-  return node?.range ? { start: node.range[0], end: node.range[1] } : { start: doc.start, end: doc.start };
+  if (node?.range) return { start: node.range[0], end: node.range[1] };
+  return { start: yamlDoc.range[0], end: yamlDoc.range[0] };
 }
 
 function describe(node: unknown): string {

@@ -38,8 +38,8 @@ export interface ManifestDocument {
   /** 1-based position of the document in the input, for messages. */
   index: number;
   /**
-   * The document's share of the text: from its start (the first document starts at 0) to the next document's start
-   * (the last one ends at the end of the text). Consecutive documents' ranges tile the whole input.
+   * The document's text: the lines between two `---` separator lines (or the start or end of the input), as
+   * Kubernetes' YAML reader splits a stream. Separator lines belong to no document.
    */
   range: TextRange;
   /** The parsed yaml Document; node ranges are offsets into the whole text. */
