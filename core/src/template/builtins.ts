@@ -7,17 +7,10 @@ import { formatValue, sprint, sprintf, sprintln } from './printf';
 import { isPrint } from './quote';
 import { isGoMap, isTrue } from './truth';
 import { isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
-import { goTypeName, isGoStruct, mapZero } from './value';
+import { GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero } from './value';
 
-/**
- * How exec prepares an argument: `value` = reflect.Value (missing stays undefined), `any` = interface{} (missing
- * becomes nil), `string` = a Go string parameter (other types are errors).
- */
-export type ParamKind = 'value' | 'any' | 'string';
-
-export interface Builtin {
-  readonly params: readonly ParamKind[];
-  readonly variadic?: ParamKind;
+/** A predefined function with its Go signature. */
+export interface Builtin extends GoSignature {
   readonly fn: (...args: unknown[]) => unknown;
 }
 
@@ -200,8 +193,8 @@ function call(calleeName: unknown, fn: unknown, ...args: unknown[]): unknown {
   return (fn as (...a: unknown[]) => unknown)(...args.map((a) => (a === undefined ? null : a)));
 }
 
-const V: ParamKind = 'value';
-const ANY: ParamKind = 'any';
+const V: GoParamKind = 'value';
+const ANY: GoParamKind = 'any';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   and: { params: [V], variadic: V, fn: () => undefined }, // short-circuit, evaluated by exec

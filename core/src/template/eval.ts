@@ -8,12 +8,14 @@
  * next to dot, variables and field-chain receivers; function results are treated as interface{} results.
  */
 import * as A from './ast';
-import { Builtin, BUILTINS, ParamKind } from './builtins';
+import { Builtin, BUILTINS } from './builtins';
 import { TemplateError } from './errors';
 import { quoteGo } from './quote';
 import { isGoMap, isTrue } from './truth';
 import { utf8Length } from './utf8';
-import { FuncMap, GO_MAP_ZERO, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc } from './value';
+import {
+  FuncMap, GO_MAP_ZERO, GoParamKind, GoSignature, goSignature, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc,
+} from './value';
 
 /** Execution bounds; exceeding one throws a TemplateError. */
 export interface Limits {
@@ -241,8 +243,13 @@ export class Evaluator {
     return v;
   }
 
-  /** A FuncMap function or a method: every parameter is interface{}; a thrown Error is Go's error result. */
+  /**
+   * A FuncMap function or a method; a thrown Error is Go's error result. Without a declared Go signature every
+   * parameter is a variadic interface{}.
+   */
   protected callFunc(fn: TemplateFunc, node: A.AnyNode, name: string, args: A.ArgNode[] | null, final: Final): unknown {
+    const sig = goSignature(fn);
+    if (sig) return this.callTyped(sig, fn, false, node, name, args, final);
     const argv: unknown[] = [];
     if (args) for (let i = 1; i < args.length; i++) argv.push(this.evalArg(args[i], 'any'));
     if (final !== MISSING) argv.push(final === undefined ? null : final);
@@ -260,6 +267,13 @@ export class Evaluator {
   }
 
   protected callBuiltin(b: Builtin, node: A.AnyNode, name: string, args: A.ArgNode[] | null, final: Final): unknown {
+    return this.callTyped(b, b.fn, true, node, name, args, final);
+  }
+
+  /** Go's evalCall for a function with a known signature (builtins get and/or short-circuit and call's name). */
+  protected callTyped(
+    b: GoSignature, fn: TemplateFunc, builtin: boolean, node: A.AnyNode, name: string, args: A.ArgNode[] | null, final: Final,
+  ): unknown {
     const nargs = args ? args.length - 1 : 0;
     const numIn = nargs + (final !== MISSING ? 1 : 0);
     const fixed = b.params.length;
@@ -268,7 +282,7 @@ export class Evaluator {
     } else if (numIn !== fixed) {
       this.errorf(`wrong number of args for ${name}: want ${fixed} got ${numIn}`);
     }
-    if (name === 'and' || name === 'or') {
+    if (builtin && (name === 'and' || name === 'or')) {
       let v: unknown = undefined;
       for (let i = 1; i <= nargs; i++) {
         v = this.evalArg(args![i], 'value');
@@ -282,29 +296,33 @@ export class Evaluator {
       const kind = b.variadic && numIn - 1 >= fixed ? b.variadic : b.params[numIn - 1];
       argv.push(this.validate(final, kind));
     }
-    if (name === 'call') argv.unshift(nargs === 0 ? String(final) : A.nodeString(args![1]));
-    return this.invoke(() => b.fn(...argv), node, name);
+    if (builtin && name === 'call') argv.unshift(nargs === 0 ? String(final) : A.nodeString(args![1]));
+    return this.invoke(() => fn(...argv), node, name);
   }
 
-  /** Go's validateType for the parameter kinds used here. */
-  protected validate(v: unknown, kind: ParamKind | null): unknown {
+  /** Go's validateType: may `v` be passed as a parameter of this kind? */
+  protected validate(v: unknown, kind: GoParamKind | null): unknown {
+    if (kind === null || kind === 'value') return v;
     if (kind === 'any') return v === undefined ? null : v;
-    if (kind === 'string' && typeof v !== 'string') {
-      if (v === undefined) this.errorf('invalid value; expected string');
-      this.errorf(`wrong type for value; expected string; got ${v === null ? 'interface {}' : goTypeName(v)}`);
-    }
-    return v;
+    const ok =
+      kind === 'string' ? typeof v === 'string'
+      : kind === 'int' ? typeof v === 'bigint'
+      : kind === 'float64' ? typeof v === 'number'
+      : typeof v === 'boolean';
+    if (ok) return v;
+    if (v === undefined) this.errorf(`invalid value; expected ${kind}`);
+    return this.errorf(`wrong type for value; expected ${kind}; got ${v === null ? 'interface {}' : goTypeName(v)}`);
   }
 
   /** Evaluates one argument; kind null means "no parameter type" (a chain receiver). */
-  protected evalArg(n: A.ArgNode, kind: ParamKind | null): unknown {
+  protected evalArg(n: A.ArgNode, kind: GoParamKind | null): unknown {
     this.node = n;
     switch (n.kind) {
       case 'dot':
         this.lastIface = this.dotIface;
         return this.validate(this.dot, kind);
       case 'nil':
-        if (kind === 'string') this.errorf('cannot assign nil to string');
+        if (kind !== null && kind !== 'any' && kind !== 'value') this.errorf(`cannot assign nil to ${kind}`);
         this.lastIface = false;
         return kind === 'any' ? null : undefined;
       case 'field': return this.validate(this.evalFieldNode(n, [n], MISSING), kind);
@@ -314,9 +332,19 @@ export class Evaluator {
       case 'chain': return this.validate(this.evalChainNode(n, null, MISSING), kind);
     }
     this.lastIface = false;
-    if (kind === 'string') {
-      if (n.kind === 'string') return n.text;
-      return this.errorf(`expected string; found ${A.nodeString(n)}`);
+    switch (kind) {
+      case 'string':
+        if (n.kind === 'string') return n.text;
+        return this.errorf(`expected string; found ${A.nodeString(n)}`);
+      case 'bool':
+        if (n.kind === 'bool') return n.value;
+        return this.errorf(`expected bool; found ${A.nodeString(n)}`);
+      case 'int':
+        if (n.kind === 'number' && n.isInt) return n.int;
+        return this.errorf(`expected integer; found ${A.nodeString(n)}`);
+      case 'float64':
+        if (n.kind === 'number' && n.isFloat) return n.float;
+        return this.errorf(`expected float; found ${A.nodeString(n)}`);
     }
     switch (n.kind) {
       case 'bool': return n.value;

@@ -92,3 +92,31 @@ export function goTypeName(v: unknown): string {
 /** A template function: receives evaluated Go values, returns one; throws Error to fail the execution. */
 export type TemplateFunc = (...args: unknown[]) => unknown;
 export type FuncMap = Record<string, TemplateFunc>;
+
+/**
+ * A Go parameter type as text/template treats it: `any` = interface{} (a missing value arrives as nil), `value` =
+ * reflect.Value (a missing value stays undefined), and the basic types, which Go converts constants to and checks.
+ */
+export type GoParamKind = 'any' | 'value' | 'string' | 'int' | 'float64' | 'bool';
+/** Parameters of a Go function; `variadic` is the element type of a final `...T`. */
+export interface GoSignature {
+  readonly params: readonly GoParamKind[];
+  readonly variadic?: GoParamKind;
+}
+
+export const GO_SIGNATURE: unique symbol = Symbol.for('istio-inject.goSignature');
+
+/**
+ * Declares the Go signature of a template function or method. Without one every parameter is a variadic
+ * interface{}; with one, calls get Go's argument count check ("wrong number of args for f: want 2 got 1"), constant
+ * conversion (`2` passed to a float64 parameter arrives as the number 2) and type errors ("expected integer; found
+ * \"x\"", "wrong type for value; expected string; got int").
+ */
+export function withGoSignature<F extends TemplateFunc>(fn: F, sig: GoSignature): F {
+  Object.defineProperty(fn, GO_SIGNATURE, { value: sig, enumerable: false });
+  return fn;
+}
+
+export function goSignature(fn: TemplateFunc): GoSignature | undefined {
+  return (fn as unknown as Record<symbol, GoSignature | undefined>)[GO_SIGNATURE];
+}

@@ -1,6 +1,6 @@
 /** Go-shaped test data mirroring the Go program that produced the expected outputs (see go-conformance.test.ts). */
 import {
-  FuncMap, GO_STRUCT, GoStruct, NOT_FOUND, sprint, typedMap, withGoType,
+  FuncMap, GO_STRUCT, GoStruct, NOT_FOUND, sprint, typedMap, withGoSignature, withGoType,
 } from '../../../core/src/template/index';
 
 interface StructSpec {
@@ -50,7 +50,7 @@ export function data(): GoStruct {
       Fn: withGoType((a: unknown) => sprint(['fn:', a]), 'func(interface {}) interface {}'),
     },
     methods: {
-      Method0: () => 'm0',
+      Method0: withGoSignature(() => 'm0', { params: [] }),
       Method1: (a) => sprint(['m1:', a]),
       MethodErr: () => {
         throw new Error('boom');
@@ -77,6 +77,11 @@ export const funcs: FuncMap = {
   two: (a, b) => sprint([a, '|', b]),
   list: (...a) => a,
   dict: () => ({ k: 'v' }),
+  // functions with typed Go parameters
+  f2: withGoSignature((a, b) => sprint([a, b]), { params: ['int', 'string'] }),
+  ff: withGoSignature((x) => sprint([x]), { params: ['float64'] }),
+  fb: withGoSignature((b) => !b, { params: ['bool'] }),
+  fv: withGoSignature((...s) => s.join(','), { params: [], variadic: 'string' }),
 };
 
 export function fixture(name: string): unknown {
