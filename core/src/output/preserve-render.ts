@@ -14,8 +14,11 @@ export interface FileStyle {
 
 type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
-/** The style a document is written in, read from its block collections; yaml's defaults where it shows none. */
-export function detectStyle(text: string, doc: Document, fallback?: Partial<FileStyle>): FileStyle {
+/**
+ * The style a document is written in, read from its block collections; yaml's defaults where it shows none.
+ * `range` is the document's part of `text`, where its line breaks are looked at.
+ */
+export function detectStyle(text: string, doc: Document, range: { start: number; end: number }): FileStyle {
   let indent: number | undefined;
   let indentSeq: boolean | undefined;
   visit(doc, {
@@ -31,11 +34,9 @@ export function detectStyle(text: string, doc: Document, fallback?: Partial<File
       return undefined;
     },
   });
-  return {
-    indent: indent ?? fallback?.indent ?? 2,
-    indentSeq: indentSeq ?? fallback?.indentSeq ?? true,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
-  };
+  const firstBreak = text.indexOf('\n', range.start);
+  const crlf = firstBreak > range.start && firstBreak < range.end && text[firstBreak - 1] === '\r';
+  return { indent: indent ?? 2, indentSeq: indentSeq ?? true, eol: crlf ? '\r\n' : '\n' };
 }
 
 /** The text `value` would have as a whole YAML document in this style, without its final line break. */

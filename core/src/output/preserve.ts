@@ -34,7 +34,7 @@ export function preserveEdits(text: string, doc: ManifestDocument, after: unknow
 /** preserveEdits, telling also whether the document had to be rewritten whole. */
 export function preserveDocument(text: string, doc: ManifestDocument, after: unknown): PreserveResult {
   if (doc.value !== undefined && jsonEqual(doc.value, after)) return { edits: [], rewritten: false };
-  const style = detectStyle(text, doc.yaml);
+  const style = detectStyle(text, doc.yaml, doc.range);
   const usable = doc.value !== undefined && doc.yaml.errors.length === 0 && doc.yaml.contents !== null && !doc.empty;
   if (usable) {
     const edits = minimalEdits(text, doc, after, style);
