@@ -46,3 +46,8 @@ export function sortedKeys<T>(obj: Record<string, T>): Record<string, T> {
   for (const k of Object.keys(obj).sort()) out[k] = obj[k];
   return out;
 }
+
+/** Go's %q for ordinary text (printable characters; close enough to strconv.Quote for messages). */
+export function goQuote(s: string): string {
+  return JSON.stringify(s);
+}

@@ -6,7 +6,7 @@
  * post-process (cluster env, Prometheus merge, probe rewriting, status annotation, container order) → write back.
  */
 import { compileTemplates } from './compile';
-import { goQuote } from './validate';
+import { goQuote } from './go-json';
 import { deepClone, isObject, strAt } from './json-access';
 import { IGNORED_NAMESPACES, KUBE_INJECT_POLICY, injectRequired } from './policy';
 import { type PodJson, stringAnnotations } from './pod';

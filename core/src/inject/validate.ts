@@ -1,4 +1,6 @@
 /** Validation of the pod annotations Istio checks before injecting, with Istio's error texts. */
+import { goQuote } from './go-json';
+import { proxyConfigAnnotationError } from './proxy-config-validate';
 
 type Check = (value: string) => string | undefined;
 
@@ -9,10 +11,6 @@ function parseUintError(s: string, bits: number): string | undefined {
   return undefined;
 }
 
-/** Go's %q for ordinary text. */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
 
 function parsePortError(raw: string): string | undefined {
   const e = parseUintError(raw.trim(), 16);
@@ -146,6 +144,7 @@ const ANNOTATION_CHECKS: Record<string, Check> = {
   'sidecar.istio.io/proxyMemory': quantityError,
   'sidecar.istio.io/proxyCPULimit': quantityError,
   'sidecar.istio.io/proxyMemoryLimit': quantityError,
+  'proxy.istio.io/config': proxyConfigAnnotationError,
 };
 
 /** Extra checks supplied by the caller (e.g. `proxy.istio.io/config`, which needs the ProxyConfig decoder). */

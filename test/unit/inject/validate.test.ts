@@ -47,3 +47,17 @@ test('validateAnnotations: several errors are listed', () => {
   assert.ok(e?.includes('interceptionMode invalid'));
   assert.ok(e?.includes('strconv.ParseBool'));
 });
+
+test('validateAnnotations: proxy.istio.io/config is applied onto the defaults and validated', () => {
+  const name = 'proxy.istio.io/config';
+  assert.equal(validateAnnotations({ [name]: 'holdApplicationUntilProxyStarts: true\nconcurrency: 2' }), undefined);
+  const nested = (value: string, inner: string[]) =>
+    one(name, value, `${inner.length} error${inner.length > 1 ? 's' : ''} occurred:\n${inner.map((e) => `\t* ${e}`).join('\n')}\n\n`);
+  assert.equal(validateAnnotations({ [name]: 'statusPort: 70000' }), nested('statusPort: 70000', ['invalid status port: port number 70000 must be in the range 1..65535']));
+  assert.equal(validateAnnotations({ [name]: 'discoveryAddress: istiod' }),
+    nested('discoveryAddress: istiod', ['invalid discovery address: unable to split "istiod": address istiod: missing port in address']));
+  assert.equal(validateAnnotations({ [name]: 'drainDuration: 1.5s\nconfigPath: ""' }),
+    nested('drainDuration: 1.5s\nconfigPath: ""', ['config path must be set', 'drain time only supports durations to seconds precision']));
+  assert.equal(validateAnnotations({ [name]: 'tracing:\n  zipkin:\n    address: "bad host:9411"' }),
+    nested('tracing:\n  zipkin:\n    address: "bad host:9411"', ['invalid zipkin config: "bad host" is not a valid hostname or an IP address']));
+});
