@@ -117,7 +117,7 @@ export function numberNode(pos: number, text: string, type: 'number' | 'charCons
     const m = /^(.+?[^eEpP])([+-][^+-]*)i$/.exec(text);
     const re = m ? parseFloat64(m[1]) : undefined;
     const im = m ? parseFloat64(m[2]) : undefined;
-    if (re === undefined || im === undefined) throw new Error('expected integer');
+    if (re === undefined || im === undefined) throw new Error('syntax error scanning complex number');
     n.isComplex = true;
     n.complex = [re, im];
     simplifyComplex(n);
