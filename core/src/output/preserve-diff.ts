@@ -20,7 +20,7 @@ import {
   renderPairLines,
 } from './preserve-render';
 import type { FileStyle } from './preserve-render';
-import { CannotPreserve, columnOf, contentEnd, endOfLine, firstOnLine, itemDashes, lineStart } from './preserve-text';
+import { CannotPreserve, columnOf, contentEnd, endOfLine, firstOnLine, indentFollowingLines, itemDashes, lineStart } from './preserve-text';
 import type { TextEdit } from './preserve-text';
 
 export interface DiffContext {
@@ -54,17 +54,38 @@ function diffNode(ctx: DiffContext, node: Node, after: unknown, slot: Slot): voi
   if (isSeq(node) && !node.flow && Array.isArray(after) && after.length > 0) return diffSeq(ctx, node, after, slot);
   const nonEmptyFlow = (isMap(node) || isSeq(node)) && node.flow && node.items.length > 0;
   if (nonEmptyFlow && (Array.isArray(after) || isPlainObject(after)) && Array.isArray(after) === isSeq(node)) {
-    const start = node.range![0];
-    const padded = /^[[{][ \t]/.test(ctx.text.slice(start, start + 2));
-    const quote = commonQuote(node as YAMLSeq | YAMLMap);
-    return replaceRange(ctx, start, contentEnd(ctx.text, node), renderFlow(after, ctx.style, padded, quote));
+    return replaceFlow(ctx, node as YAMLSeq | YAMLMap, after);
   }
   replaceSlot(ctx, node, after, slot);
 }
 
+/**
+ * A changed flow collection is written again whole, in flow style with the user's quoting and padding; one written
+ * as indented JSON over several lines (a JSON manifest) stays indented JSON.
+ */
+function replaceFlow(ctx: DiffContext, node: YAMLSeq | YAMLMap, after: unknown): void {
+  const { text } = ctx;
+  const start = node.range![0];
+  const end = contentEnd(text, node);
+  const quote = commonQuote(node);
+  const firstBreak = text.indexOf('\n', start);
+  if (quote === 'QUOTE_DOUBLE' && firstBreak !== -1 && firstBreak < end) {
+    const inner = /^[ \t]*/.exec(text.slice(firstBreak + 1))![0].length;
+    const lineIndent = /^ */.exec(text.slice(lineStart(text, start)))![0].length;
+    const unit = Math.max(1, inner - lineIndent);
+    return replaceRange(ctx, start, end, indentFollowingLines(JSON.stringify(after, jsonNumbers, unit), lineIndent));
+  }
+  const padded = /^[[{][ \t]/.test(text.slice(start, start + 2));
+  replaceRange(ctx, start, end, renderFlow(after, ctx.style, padded, quote));
+}
+
+function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
 /** The quoting shared by every string value of a flow collection, if it has one (`["a", "b"]`). */
 function commonQuote(node: YAMLSeq | YAMLMap): 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | undefined {
-  const values = (node.items as unknown[]).map((item) => (isPair(item) ? item.value : item));
+  const values = (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
   const types = new Set(values.filter((v) => isScalar(v) && typeof v.value === 'string').map((v) => (v as Scalar).type));
   const [only] = types;
   return types.size === 1 && (only === 'QUOTE_DOUBLE' || only === 'QUOTE_SINGLE') ? only : undefined;

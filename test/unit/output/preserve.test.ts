@@ -202,3 +202,12 @@ test('preserveText edits the given documents and copies the others', () => {
   assert.equal(preserveText(manifest, [undefined, { kind: 'B', x: 1 }]), 'kind: A\n---\nkind: B # b\nx: 1\n---\nkind: C\n');
   assert.equal(preserveText(manifest, []), text);
 });
+
+test('JSON manifests stay JSON: indented JSON keeps its indentation, one-line JSON stays on one line', () => {
+  same(
+    '{\n  "kind": "Pod",\n  "spec": {"containers": [{"name": "a"}]}\n}\n',
+    (v) => void v.spec.containers.push({ name: 'b' }),
+    '{\n  "kind": "Pod",\n  "spec": {\n    "containers": [\n      {\n        "name": "a"\n      },\n      {\n        "name": "b"\n      }\n    ]\n  }\n}\n',
+  );
+  same('{"kind": "Pod", "metadata": {"name": "x"}}', (v) => void (v.metadata.labels = { a: 'b' }), '{"kind": "Pod", "metadata": {"name": "x", "labels": {"a": "b"}}}');
+});
