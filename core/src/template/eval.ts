@@ -219,8 +219,9 @@ export class Evaluator {
       if (v === NOT_FOUND) this.errorf(`can't evaluate field ${name} in type ${typ}`);
       if (receiver.goNil) this.errorf(`nil pointer evaluating ${typ}.${name}`);
       if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
-      this.lastIface = false;
-      return v;
+      // undefined from a struct is a nil interface{} field: "no value" when printed, an error when dereferenced
+      this.lastIface = v === undefined;
+      return v === undefined ? null : v;
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     if (isGoMap(receiver)) {

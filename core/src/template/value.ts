@@ -26,7 +26,10 @@ export interface GoStruct {
   readonly [GO_STRUCT]: true;
   /** Go type name for error messages, e.g. `*v1.ObjectMeta`. */
   readonly goTypeName: string;
-  /** The field's value, or NOT_FOUND when the type has no such field. */
+  /**
+   * The field's value, or NOT_FOUND when the type has no such field. A nil pointer field is null (prints `<nil>`); a
+   * nil interface{} field is undefined (prints `<no value>`); nil slices and maps should be empty arrays / maps.
+   */
   goField(name: string): unknown;
   /** A method callable from templates (`.GetValue`, `.String`), or undefined. */
   goMethod?(name: string): ((...args: unknown[]) => unknown) | undefined;

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FuncMap, parseTemplate, TemplateError } from '../../../core/src/template/index';
-import { data, funcs } from './fixtures';
+import { data, funcs, goStruct } from './fixtures';
 
 function run(text: string, dot: unknown = data(), fm: FuncMap = funcs): string {
   return parseTemplate('t', text, fm).execute(dot);
@@ -117,4 +117,11 @@ test('function errors and Go-style nil handling in arguments', () => {
 
 test('typed maps: field access gives no value, index gives the zero value', () => {
   assert.equal(run('{{.SM.nope}}|{{index .SM "nope"}}|{{index .SM "nope" | printf "%q"}}'), '<no value>||""');
+});
+
+test('nil fields of a struct: pointer vs interface{} (Go 1.19)', () => {
+  const dot = goStruct({ type: '*main.S', fields: { Ptr: null, Iface: undefined } });
+  assert.equal(run('{{.Ptr}}|{{.Iface}}|{{print .Iface}}', dot), '<nil>|<no value>|<nil>');
+  assert.equal(errorOf(() => run('{{.Iface.X}}', dot)).message,
+    'template: t:1:8: executing "t" at <.Iface.X>: nil pointer evaluating interface {}.X');
 });
