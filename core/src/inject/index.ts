@@ -5,6 +5,8 @@
  * strip a previous injection → run templates and strategic-merge them → re-apply user container overrides →
  * post-process (cluster env, Prometheus merge, probe rewriting, status annotation, container order) → write back.
  */
+import { rootTypeFor } from '../k8s/schema';
+import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { compileTemplates } from './compile';
 import { goQuote } from './go-json';
 import { deepClone, isObject, strAt } from './json-access';
@@ -56,6 +58,8 @@ interface Context {
 function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
   const { settings, templates, webhook } = ctx;
   if (strAt(obj, 'kind') === 'List') return injectList(obj, ctx);
+  const decodeError = typedDecodeError(obj);
+  if (decodeError !== undefined) return { outcome: { kind: 'error', message: decodeError }, object: obj, warnings: [] };
   const located = locatePod(obj);
   if (!located.ok) {
     if ('error' in located) return { outcome: { kind: 'error', message: located.error }, object: obj, warnings: [] };
@@ -92,6 +96,18 @@ function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
   };
   const injected = injectPod(params);
   return { outcome: { kind: 'injected' }, object: writeBack(injected), warnings: [] };
+}
+
+/** istioctl decodes each object into its Go type first; values that type rejects fail the document. */
+function typedDecodeError(obj: KubeObject): string | undefined {
+  const root = rootTypeFor(strAt(obj, 'apiVersion'), strAt(obj, 'kind'));
+  if (root === undefined) return undefined;
+  try {
+    toTypedJson(root, obj);
+  } catch (e) {
+    if (e instanceof TypedDecodeError) return `error unmarshaling JSON: while decoding JSON: ${e.message}`;
+  }
+  return undefined;
 }
 
 function injectList(list: KubeObject, ctx: Context): ObjectResult {

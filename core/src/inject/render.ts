@@ -105,8 +105,16 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
     const tmpl = params.templates.get(name);
     if (!tmpl) throw new Error(`requested template "${name}" not found; have ${[...params.templates.keys()].sort().join(', ')}`);
     const text = tmpl.execute(data);
+    // Istio decodes the output twice (once per merge below); decoding once gives the same patch.
+    let patch: unknown;
     try {
-      templatePod = applyOverlayYaml(templatePod, text);
+      patch = yamlToJson(text) ?? {};
+    } catch (e) {
+      const message = messageOf(e);
+      throw new Error(`failed applying injection overlay: ${message}`);
+    }
+    try {
+      templatePod = applyOverlay(templatePod, patch);
     } catch (e) {
       throw new Error(`failed applying injection overlay: ${messageOf(e)}`);
     }
@@ -123,7 +131,7 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
       setContainerList(merged, 'initContainers', inits);
     }
     try {
-      merged = applyOverlayYaml(merged, text);
+      merged = applyOverlay(merged, patch);
     } catch (e) {
       throw new Error(`failed parsing generated injected YAML (check Istio sidecar injector configuration): ${messageOf(e)}`);
     }

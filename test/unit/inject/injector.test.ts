@@ -150,3 +150,11 @@ test('the input object is never modified', () => {
   removeInjection(injector().inject(d).object);
   assert.equal(JSON.stringify(d), before);
 });
+
+test('objects Go cannot decode into their type fail like istioctl (sigs.k8s.io/yaml wording)', () => {
+  const r = injector().inject(deployment({ containers: [{ name: 'a', ports: [{ containerPort: 'x' }] }] }));
+  assert.deepEqual(r.outcome, {
+    kind: 'error',
+    message: 'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field Deployment.spec.template.spec.containers.ports.containerPort of type int32',
+  });
+});
