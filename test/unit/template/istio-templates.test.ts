@@ -1,7 +1,7 @@
 /**
  * Istio's real injection templates: every raw chart template and every `templates:` entry of the rendered
- * injector configurations parses; with Istio's function library available, the sidecar template also executes
- * over realistic data, repeatedly and fast.
+ * injector configurations parses; with Istio's function library (template/funcs) and the pipeline's template data
+ * (inject/template-data), the sidecar template executes over realistic data, repeatedly and fast.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { FuncMap, parseTemplate } from '../../../core/src/template/index';
+import { injectionFuncMap } from '../../../core/src/template/funcs';
+import { sidecarTemplateData } from '../../../core/src/inject/template-data';
 
 const REF = path.resolve(process.cwd(), '../shared/istio-reference');
 
@@ -61,25 +63,16 @@ test('every Istio injection template parses', (t) => {
   }
 });
 
-test('the sidecar template executes over realistic data, 1000 times quickly', async (t) => {
+test('the sidecar template executes over realistic data, 1000 times quickly', (t) => {
   if (!fs.existsSync(REF)) {
     t.skip(`reference data not found at ${REF}`);
-    return;
-  }
-  let funcs: typeof import('../../../core/src/template/funcs');
-  let data: typeof import('../../../core/src/inject/template-data');
-  try {
-    funcs = await import('../../../core/src/template/funcs');
-    data = await import('../../../core/src/inject/template-data');
-  } catch (e) {
-    t.skip(`function library or template data not available yet: ${String(e)}`);
     return;
   }
   const dir = path.join(REF, 'rendered', 'default');
   const cfg = parseYaml(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8')) as { templates: Record<string, string> };
   const values = JSON.parse(fs.readFileSync(path.join(dir, 'values.json'), 'utf8'));
   const mesh = (parseYaml(fs.readFileSync(path.join(dir, 'mesh.yaml'), 'utf8')) ?? {}) as Record<string, unknown>;
-  const sidecar = parseTemplate('inject', cfg.templates.sidecar, funcs.injectionFuncMap());
+  const sidecar = parseTemplate('inject', cfg.templates.sidecar, injectionFuncMap());
   const input = {
     typeMeta: { kind: 'Deployment', apiVersion: 'apps/v1' },
     deployMeta: { name: 'web', namespace: 'shop' },
@@ -96,7 +89,7 @@ test('the sidecar template executes over realistic data, 1000 times quickly', as
     proxyGID: 1337,
     compliancePolicy: '',
   };
-  const dot = data.sidecarTemplateData(input as Parameters<typeof data.sidecarTemplateData>[0]);
+  const dot = sidecarTemplateData(input as Parameters<typeof sidecarTemplateData>[0]);
   const out = sidecar.execute(dot);
   const doc = parseYaml(out) as { spec: { initContainers: { name: string; image: string }[] }; metadata: { labels: Record<string, string> } };
   const proxy = doc.spec.initContainers.find((c) => c.name === 'istio-proxy');
