@@ -1,0 +1,61 @@
+/**
+ * The editor-facing result of injecting a text: per document its identity, outcome, the minimal edits of the
+ * user's text and the document's new text, plus both whole outputs.
+ */
+import type { Injector } from '../inject';
+import type { Outcome } from '../inject/types';
+import { applyEdits, type TextEdit } from '../output/preserve';
+import { injectManifest, type InjectOptions } from './inject-manifest';
+import { documentEdits } from './preserve-manifest';
+
+export interface DocumentResult {
+  /** 1-based position in the stream. */
+  index: number;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  outcome: Outcome;
+  warnings: string[];
+  /** The document's range in the input text (UTF-16 offsets). */
+  start: number;
+  end: number;
+  /** Minimal edits of the input text (offsets into the whole text) that inject this document; [] when unchanged. */
+  edits: TextEdit[];
+  /** The document's text after those edits (`preserve` form). */
+  newText: string;
+  /** The document as istioctl prints it (no separator). */
+  istioctlText: string;
+}
+
+export interface TextResult {
+  documents: DocumentResult[];
+  /** `document N, line L: message` for every failure; when non-empty, the outputs below are absent. */
+  errors: string[];
+  /** istioctl's output for the whole text. */
+  istioctl?: string;
+  /** The input with every injected document edited in place. */
+  preserved?: string;
+}
+
+/** Injects every document of `text` and returns both outputs. Pure; never throws. */
+export function injectText(text: string, injector: Injector, options: InjectOptions = {}): TextResult {
+  const report = injectManifest(text, injector, options);
+  const documents = report.documents.map((d): DocumentResult => {
+    const chunk = text.slice(d.start, d.end);
+    const edits = report.errors.length ? [] : documentEdits(text, d);
+    const local = edits.map((e) => ({ ...e, start: e.start - d.start, end: e.end - d.start }));
+    return {
+      index: d.index, apiVersion: d.apiVersion, kind: d.kind, name: d.name, namespace: d.namespace,
+      outcome: d.outcome, warnings: d.warnings, start: d.start, end: d.end,
+      edits, newText: applyEdits(chunk, local), istioctlText: d.istioctl,
+    };
+  });
+  if (report.errors.length) return { documents, errors: report.errors };
+  return {
+    documents,
+    errors: [],
+    istioctl: report.istioctl,
+    preserved: applyEdits(text, documents.flatMap((d) => d.edits)),
+  };
+}
