@@ -21,11 +21,17 @@ export interface TemplateDataInput {
 }
 
 /** A Go struct made of precomputed fields. */
-function goRecord(typeName: string, fields: Record<string, unknown>, json: () => unknown = () => fields): GoStruct {
+function goRecord(
+  typeName: string,
+  fields: Record<string, unknown>,
+  json: () => unknown = () => fields,
+  methods: Record<string, (...args: unknown[]) => unknown> = {},
+): GoStruct {
   return {
     [GO_STRUCT]: true,
     goTypeName: typeName,
     goField: (name) => (Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : NOT_FOUND),
+    goMethod: (name) => (Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined),
     toJSON: json,
   };
 }
@@ -38,10 +44,12 @@ export function sidecarTemplateData(input: TemplateDataInput): GoStruct {
       ...(input.typeMeta.kind ? { kind: input.typeMeta.kind } : {}),
       ...(input.typeMeta.apiVersion ? { apiVersion: input.typeMeta.apiVersion } : {}),
     })),
-    DeploymentMeta: goRecord('types.NamespacedName', { Namespace: input.deployMeta.namespace, Name: input.deployMeta.name }, () => ({
-      Namespace: input.deployMeta.namespace,
-      Name: input.deployMeta.name,
-    })),
+    DeploymentMeta: goRecord(
+      'types.NamespacedName',
+      { Namespace: input.deployMeta.namespace, Name: input.deployMeta.name },
+      () => ({ Namespace: input.deployMeta.namespace, Name: input.deployMeta.name }),
+      { String: () => `${input.deployMeta.namespace}/${input.deployMeta.name}` },
+    ),
     ObjectMeta: k8sValue(input.pod.metadata, 'metav1.ObjectMeta'),
     Spec: k8sValue(input.pod.spec, 'v1.PodSpec'),
     ProxyConfig: proxyConfigValue(input.proxyConfig),
