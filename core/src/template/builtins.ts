@@ -145,10 +145,10 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   return (item as unknown[]).slice(idx[0], idx[1]);
 }
 
-/** The text of html/js/urlquery arguments: nil arguments print as `<no value>` (Go's printableValue). */
+/** The text of html/js/urlquery arguments: nil prints as `<no value>`, pointers as their value (printableValue). */
 function evalArgs(args: unknown[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args.map((a) => (isInvalid(a) ? '<no value>' : a)));
+  return sprint(args.map((a) => (isInvalid(a) ? '<no value>' : a)), true);
 }
 
 function htmlEscape(s: string): string {

@@ -9,9 +9,10 @@
 import { noFlags, Printer } from './printer';
 import { goTypeName } from './value';
 
-/** fmt.Sprint */
-export function sprint(args: readonly unknown[]): string {
+/** fmt.Sprint; `derefPointers` prints struct pointers as their struct (as template escapers do). */
+export function sprint(args: readonly unknown[], derefPointers = false): string {
   const p = new Printer();
+  p.derefPointer = derefPointers;
   let prevString = false;
   args.forEach((a, i) => {
     const isString = typeof a === 'string';

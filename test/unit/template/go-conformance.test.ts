@@ -272,6 +272,7 @@ const CASES: [string, string, string, string, string][] = [
   ["sig-variadic-lit", "{{fv 1}}", "d", "", "template: t:1:5: executing \"t\" at <1>: expected string; found 1"],
   ["sig-pipe-count", "{{1 | f2 1 \"a\"}}", "d", "", "template: t:1:6: executing \"t\" at <f2>: wrong number of args for f2: want 2 got 3"],
   ["sig-final-type", "{{3 | fv \"a\"}}", "d", "", "template: t:1:9: executing \"t\" at <\"a\">: wrong type for value; expected string; got int"],
+  ["escaper-struct", "{{html .P}} {{urlquery .P 1}} {{print .P}} {{js .NilP}}", "d", "{bob 3} %7Bbob+3%7D+1 &{bob 3} \\u003Cnil\\u003E", ""],
 ];
 
 for (const [name, text, data, out, err] of CASES) {
