@@ -7,7 +7,7 @@ import { formatValue, sprint, sprintf, sprintln } from './printf';
 import { isPrint } from './quote';
 import { isGoMap, isTrue } from './truth';
 import { isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
-import { GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero } from './value';
+import { GoComplex, GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero } from './value';
 
 /** A predefined function with its Go signature. */
 export interface Builtin extends GoSignature {
@@ -23,8 +23,9 @@ function isInvalid(v: unknown): boolean {
   return v === undefined || v === null;
 }
 
-type Kind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
+type Kind = 'bool' | 'int' | 'float' | 'complex' | 'string' | 'invalid';
 function basicKind(v: unknown): Kind {
+  if (v instanceof GoComplex) return 'complex';
   switch (typeof v) {
     case 'boolean': return 'bool';
     case 'bigint': return 'int';
@@ -52,6 +53,8 @@ function eq(a: unknown, ...rest: unknown[]): boolean {
     let truth = false;
     if (k1 !== k2) {
       if (!isInvalid(a) && !isInvalid(b)) fail(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+    } else if (k1 === 'complex') {
+      truth = (a as GoComplex).re === (b as GoComplex).re && (a as GoComplex).im === (b as GoComplex).im;
     } else if (k1 !== 'invalid') {
       truth = a === b;
     } else {
@@ -74,7 +77,7 @@ function lt(a: unknown, b: unknown): boolean {
   const k1 = basicKind(a), k2 = basicKind(b);
   if (k1 === 'invalid' || k2 === 'invalid') fail('invalid type for comparison');
   if (k1 !== k2) fail(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
-  if (k1 === 'bool') fail('invalid type for comparison');
+  if (k1 === 'bool' || k1 === 'complex') fail('invalid type for comparison');
   return (a as number) < (b as number);
 }
 const le = (a: unknown, b: unknown): boolean => lt(a, b) || eq(a, b);

@@ -14,7 +14,7 @@ import { quoteGo } from './quote';
 import { isGoMap, isTrue } from './truth';
 import { utf8Length } from './utf8';
 import {
-  FuncMap, GO_MAP_ZERO, GoParamKind, GoSignature, goSignature, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc,
+  FuncMap, GO_MAP_ZERO, GoComplex, GoParamKind, GoSignature, goSignature, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc,
 } from './value';
 
 /** Execution bounds; exceeding one throws a TemplateError. */
@@ -159,7 +159,7 @@ export class Evaluator {
     this.node = n;
     this.lastIface = false;
     const t = n.text;
-    if (n.isComplex) this.errorf('complex constants are not supported');
+    if (n.isComplex) return new GoComplex(n.complex[0], n.complex[1]);
     const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
     if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float;
     if (n.isInt) return n.int;

@@ -114,9 +114,11 @@ export function numberNode(pos: number, text: string, type: 'number' | 'charCons
     return n;
   }
   if (type === 'complex') {
-    const m = /^(.+?[^eEpP])([+-][^+-]*)i$/.exec(text);
-    const re = m ? parseFloat64(m[1]) : undefined;
-    const im = m ? parseFloat64(m[2]) : undefined;
+    // split "re±imi" at the sign that does not belong to an exponent
+    let k = 1;
+    while (k < text.length && !((text[k] === '+' || text[k] === '-') && !/[eEpP]/.test(text[k - 1]))) k++;
+    const re = k < text.length ? parseFloat64(text.slice(0, k)) : undefined;
+    const im = text.endsWith('i') ? parseFloat64(text.slice(k, -1)) : undefined;
     if (re === undefined || im === undefined) throw new Error('syntax error scanning complex number');
     n.isComplex = true;
     n.complex = [re, im];

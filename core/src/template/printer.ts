@@ -5,7 +5,7 @@
 import { formatFloat, formatHexFloat } from './format-float';
 import { canBackquote, isPrint, quoteGo, quoteGoASCII, quoteRune } from './quote';
 import { runeCount, utf8Encode } from './utf8';
-import { GoStruct, goTypeName, isGoStruct } from './value';
+import { GoComplex, GoStruct, goTypeName, isGoStruct } from './value';
 
 /** fmt's per-verb formatting state. */
 export interface Flags {
@@ -85,6 +85,7 @@ export class Printer {
       return;
     }
     if (isGoStruct(v)) return this.fmtStruct(v, verb, depth);
+    if (v instanceof GoComplex) return this.fmtComplex(v, verb);
     const sharpV = this.f.sharpV;
     if (Array.isArray(v)) {
       this.buf += sharpV ? goTypeName(v) + '{' : '[';
@@ -147,6 +148,17 @@ export class Printer {
       this.printValue(typeof val === 'number' && Number.isInteger(val) ? BigInt(val) : val, verb, depth + 1);
     });
     this.buf += '}';
+  }
+
+  private fmtComplex(v: GoComplex, verb: string): void {
+    if (!'vbgGxXfFeE'.includes(verb)) return this.badVerb(verb, v);
+    const plus = this.f.plus;
+    this.buf += '(';
+    this.fmtFloat(v.re, verb);
+    this.f.plus = true; // the imaginary part always has a sign
+    this.fmtFloat(v.im, verb);
+    this.buf += 'i)';
+    this.f.plus = plus;
   }
 
   private badVerb(verb: string, v: unknown): void {

@@ -1,5 +1,5 @@
 /** Go's template truth (text/template IsTrue) over the value model of value.ts. */
-import { isGoStruct } from './value';
+import { GoComplex, isGoStruct } from './value';
 
 export function isTrue(v: unknown): boolean {
   switch (typeof v) {
@@ -12,6 +12,7 @@ export function isTrue(v: unknown): boolean {
     case 'object':
       if (v === null) return false;
       if (isGoStruct(v)) return !v.goNil; // struct values and non-nil pointers are true
+      if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
       if (Array.isArray(v)) return v.length > 0;
       for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return true;
       return false;
@@ -21,5 +22,5 @@ export function isTrue(v: unknown): boolean {
 
 /** A plain object standing for a Go map (not an array, not a GoStruct, not null). */
 export function isGoMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isGoStruct(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isGoStruct(v) && !(v instanceof GoComplex);
 }

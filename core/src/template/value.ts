@@ -44,6 +44,16 @@ export interface GoStruct {
   goFormat?(plus: boolean): string;
 }
 
+/** A Go complex128 (only template constants like `1+2i` produce one). */
+export class GoComplex {
+  readonly re: number;
+  readonly im: number;
+  constructor(re: number, im: number) {
+    this.re = re;
+    this.im = im;
+  }
+}
+
 export const NOT_FOUND: unique symbol = Symbol.for('istio-inject.notFound');
 
 export function isGoStruct(v: unknown): v is GoStruct {
@@ -82,6 +92,7 @@ export function goTypeName(v: unknown): string {
     case 'object': {
       if (v === null) return '<nil>';
       if (isGoStruct(v)) return v.goTypeName;
+      if (v instanceof GoComplex) return 'complex128';
       const named = (v as Record<symbol, unknown>)[GO_TYPE];
       if (typeof named === 'string') return named;
       if (Array.isArray(v)) return '[]interface {}';
