@@ -262,6 +262,7 @@ export class Evaluator {
       return f();
     } catch (e) {
       if (e instanceof LimitError || e === BREAK || e === CONTINUE) throw e;
+      if (e instanceof RangeError && /call stack/i.test(e.message)) throw e; // reported once, by execute
       this.node = node;
       return this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -24,8 +24,17 @@ export function parseSet(name: string, text: string, hasFunction: (n: string) =>
   const tokens = lex(text, { breakOK: !hasFunction('break'), continueOK: !hasFunction('continue') });
   const shared: Shared = { tokens, index: 0, trees: new Map(), hasFunction, parseName: name };
   const top = new Tree(name, shared);
-  top.parse();
-  top.add();
+  try {
+    top.parse();
+    top.add();
+  } catch (e) {
+    // Go's parser has no nesting limit; a JavaScript stack does. Report it like any other parse error.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const line = tokens[Math.min(shared.index, tokens.length) - 1]?.line ?? 0;
+      throw new TemplateError(`template: ${name}:${line}: actions nested too deeply`, name, line);
+    }
+    throw e;
+  }
   return { trees: shared.trees, text };
 }
 
@@ -135,6 +144,7 @@ class Tree {
     try {
       return unquote(t.val);
     } catch (e) {
+      if (e instanceof RangeError) throw e;
       return this.errorf((e as Error).message);
     }
   }
@@ -396,6 +406,7 @@ class Tree {
         try {
           return numberNode(t.pos, t.val, t.type);
         } catch (e) {
+          if (e instanceof RangeError) throw e;
           return this.errorf((e as Error).message);
         }
       case 'leftParen': {

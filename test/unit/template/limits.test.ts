@@ -51,3 +51,15 @@ test('defaults are finite and documented', () => {
   assert.ok(DEFAULT_LIMITS.maxDepth >= 100 && DEFAULT_LIMITS.maxDepth < 100_000);
   assert.ok(Number.isFinite(DEFAULT_LIMITS.maxOutput));
 });
+
+test('deeply nested actions are a TemplateError at parse or execution time, never a crash', () => {
+  for (const n of [500, 100_000]) {
+    const text = '{{if 1}}'.repeat(n) + 'x' + '{{end}}'.repeat(n);
+    try {
+      assert.equal(parseTemplate('nest', text, {}).execute(null), 'x');
+    } catch (e) {
+      assert.ok(e instanceof TemplateError, String(e));
+      assert.match(e.message, /^template: nest:1: actions nested too deeply$|exceeded maximum nesting/);
+    }
+  }
+});
