@@ -132,11 +132,11 @@ function replaceSlot(ctx: DiffContext, node: Node | null, after: unknown, slot: 
     case 'value': {
       const colon = colonAfterKey(text, slot.pair);
       const end = node?.range ? Math.max(colon, contentEnd(text, node)) : colon;
-      return replaceRange(ctx, colon, end, renderAfterKey(after, style, slot.keyCol));
+      return replaceKeepingComment(ctx, colon, end, renderAfterKey(after, style, slot.keyCol));
     }
     case 'item': {
       const end = node?.range ? Math.max(slot.dash + 1, contentEnd(text, node)) : slot.dash + 1;
-      return replaceRange(ctx, slot.dash, end, renderItemInPlace(after, style, slot.col));
+      return replaceKeepingComment(ctx, slot.dash, end, renderItemInPlace(after, style, slot.col));
     }
     case 'root': {
       if (!node?.range) throw new CannotPreserve('document has no content to replace');
@@ -144,6 +144,19 @@ function replaceSlot(ctx: DiffContext, node: Node | null, after: unknown, slot: 
       return replaceRange(ctx, start, contentEnd(text, node), renderInPlace(after, style, columnOf(text, start)));
     }
   }
+}
+
+/**
+ * Replace [start, end) with `newText`. A comment after `end` on the same line would end up after the last line of a
+ * multi-line replacement (inside a block scalar, even): it moves to the end of the replacement's first line.
+ */
+function replaceKeepingComment(ctx: DiffContext, start: number, end: number, newText: string): void {
+  const firstBreak = newText.indexOf('\n');
+  const comment = /^[ \t]+(#[^\r\n]*)/.exec(ctx.text.slice(end, endOfLine(ctx.text, end)));
+  if (firstBreak === -1 || !comment) return replaceRange(ctx, start, end, newText);
+  const firstLine = newText.slice(0, firstBreak).replace(/\r$/, '');
+  const rest = newText.slice(firstLine.length);
+  replaceRange(ctx, start, end + comment[0].length, `${firstLine} ${comment[1]}${rest}`);
 }
 
 /** Offset just past the `:` that follows a pair's key. */
@@ -284,21 +297,29 @@ function diffSeq(ctx: DiffContext, seq: YAMLSeq, after: unknown[], slot: Slot): 
   const col = columnOf(text, dashes[0]);
   const entries: Entry[] = items.map((n, i) => ({ start: dashes[i], end: n?.range ? Math.max(dashes[i] + 1, contentEnd(text, n)) : dashes[i] + 1 }));
 
+  // A first item written after another dash (`- - a`) keeps that place: removed items before the first kept one go
+  // as one stretch, and items inserted before it go at its dash, the line break after them.
+  const compactStart = !firstOnLine(text, dashes[0]);
+  const firstKept = Math.min(...steps.map((s) => (s.op === 'keep' || s.op === 'edit' ? s.before : items.length)));
+  if (compactStart && firstKept > 0) replaceRange(ctx, dashes[0], dashes[firstKept], '');
+
   // New items go after the last item of `before` seen so far, or before the first one.
   let lastBefore = -1;
-  const insertAt = (): number => {
-    if (lastBefore >= 0) return endOfLine(text, entries[lastBefore].end);
-    if (!firstOnLine(text, dashes[0])) throw new CannotPreserve('cannot insert before a compact first item');
-    return lineStart(text, dashes[0]);
+  const insert = (lines: string): void => {
+    if (lastBefore >= 0) return insertLines(ctx, endOfLine(text, entries[lastBefore].end), lines);
+    if (!compactStart) return insertLines(ctx, lineStart(text, dashes[0]), lines);
+    replaceRange(ctx, dashes[0], dashes[0], lines.slice(col) + ' '.repeat(col));
   };
   for (const step of steps) {
     if (step.op === 'insert') {
-      insertLines(ctx, insertAt(), itemLines(ctx, after[step.after], col));
+      insert(itemLines(ctx, after[step.after], col));
       continue;
     }
-    lastBefore = step.before;
-    if (step.op === 'remove') removeEntry(ctx, entries, step.before);
-    else if (step.op === 'edit') {
+    const compactRemoved = compactStart && step.before < firstKept;
+    if (!compactRemoved) lastBefore = step.before;
+    if (step.op === 'remove') {
+      if (!compactRemoved) removeEntry(ctx, entries, step.before);
+    } else if (step.op === 'edit') {
       const node = items[step.before];
       const itemSlot: Slot = { kind: 'item', dash: dashes[step.before], col };
       if (node) diffNode(ctx, node, after[step.after], itemSlot);

@@ -211,3 +211,15 @@ test('JSON manifests stay JSON: indented JSON keeps its indentation, one-line JS
   );
   same('{"kind": "Pod", "metadata": {"name": "x"}}', (v) => void (v.metadata.labels = { a: 'b' }), '{"kind": "Pod", "metadata": {"name": "x", "labels": {"a": "b"}}}');
 });
+
+test('a trailing comment of a value that becomes a block moves to the key line', () => {
+  same('a: 1 # note\nb: 2\n', (v) => void (v.a = { x: 1 }), 'a: # note\n  x: 1\nb: 2\n');
+  same('a: 1 # note\n', (v) => void (v.a = 'one\ntwo\n'), 'a: | # note\n  one\n  two\n');
+  same('l:\n  - 1 # note\n', (v) => void (v.l[0] = { k: 'v', w: 1 }), 'l:\n  - k: v # note\n    w: 1\n');
+});
+
+test('nested compact sequences (- - a): items removed and inserted before the first', () => {
+  same('a:\n- - x\n  - q\n- - z\n', (v) => void (v.a[0] = ['w', 'q']), 'a:\n- - w\n  - q\n- - z\n');
+  same('a:\n- - x\n  - q\n', (v) => void v.a[0].shift(), 'a:\n- - q\n');
+  same('a:\n- - x\n  - q\n', (v) => void v.a[0].unshift('m'), 'a:\n- - m\n  - x\n  - q\n');
+});
