@@ -14,6 +14,10 @@ import { builtinInjectorConfig, builtinMeshYaml, builtinValues, BUILTIN_ISTIO_HU
 import { parseInjectorConfig, parseValues } from '../../../core/src/config/injector-config';
 import { applyMeshConfig } from '../../../core/src/config/mesh';
 import type { InjectionSettings } from '../../../core/src/inject/types';
+import { createInjector } from '../../../core/src/inject';
+import { injectManifest } from '../../../core/src/run/inject-manifest';
+import { mergeValues } from '../../../core/src/config/kubeinject-files';
+import { settingsFromSources } from '../../../core/src/config/sources';
 
 const REF = path.resolve(process.cwd(), '../shared/istio-reference');
 const DEFAULT_DIR = path.join(REF, 'rendered/default');
@@ -118,16 +122,6 @@ const stripVersion = (s: string) => s.replace(/("version":")[0-9a-f]*(")/g, '$1$
 
 test('corpus: our sidecar/gateway templates inject like Istio’s (rendered/default cases)', async (t) => {
   if (!refOrSkip(t)) return;
-  let inject: typeof import('../../../core/src/inject');
-  let run: typeof import('../../../core/src/run/inject-manifest');
-  try {
-    inject = await import('../../../core/src/inject');
-    run = await import('../../../core/src/run/inject-manifest');
-  } catch (e) {
-    t.skip(`injection pipeline not available yet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    return;
-  }
-  const { settingsFromSources } = await import('../../../core/src/config/sources');
   const cases = (JSON.parse(fs.readFileSync(path.join(REF, 'cases.json'), 'utf8')) as { cases: Case[] }).cases.filter(
     (c) => c.renderedConfigDir === 'rendered/default' && !c.skipInjection,
   );
@@ -146,7 +140,7 @@ test('corpus: our sidecar/gateway templates inject like Istio’s (rendered/defa
     Object.assign(ourValues.global as Record<string, unknown>, { hub: 'registry.istio.io/testing', tag: 'latest' });
     const ours: InjectionSettings = { ...theirs, config: builtinInjectorConfig(), values: ourValues };
     const render = (s: InjectionSettings) => {
-      const report = run.injectManifest(read(c.input), inject.createInjector(s));
+      const report = injectManifest(read(c.input), createInjector(s));
       return report.istioctl !== undefined ? stripVersion(report.istioctl) : `errors: ${report.errors.join(' | ')}`;
     };
     const want = render(theirs);
@@ -211,17 +205,6 @@ const VARIATION_INPUTS = ['hello.yaml', 'traffic-annotations.yaml', 'user-volume
 
 test('variations: value and mesh switches render alike with both template sets', async (t) => {
   if (!refOrSkip(t)) return;
-  let inject: typeof import('../../../core/src/inject');
-  let run: typeof import('../../../core/src/run/inject-manifest');
-  try {
-    inject = await import('../../../core/src/inject');
-    run = await import('../../../core/src/run/inject-manifest');
-  } catch (e) {
-    t.skip(`injection pipeline not available yet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    return;
-  }
-  const { settingsFromSources } = await import('../../../core/src/config/sources');
-  const { mergeValues } = await import('../../../core/src/config/kubeinject-files');
   const read = (rel: string) => fs.readFileSync(path.join(REF, rel), 'utf8');
   const differing: string[] = [];
   let withOutput = 0;
@@ -242,7 +225,7 @@ test('variations: value and mesh switches render alike with both template sets',
       if (!fs.existsSync(path.join(REF, 'inject', input))) continue;
       total++;
       const render = (s: InjectionSettings) => {
-        const report = run.injectManifest(read(`inject/${input}`), inject.createInjector(s));
+        const report = injectManifest(read(`inject/${input}`), createInjector(s));
         return report.istioctl !== undefined ? stripVersion(report.istioctl) : `errors: ${report.errors.join(' | ')}`;
       };
       const want = render(theirs);
