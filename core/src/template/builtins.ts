@@ -7,7 +7,7 @@ import { formatValue, sprint, sprintf, sprintln } from './printf';
 import { isPrint } from './quote';
 import { isGoMap, isTrue } from './truth';
 import { isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
-import { GoComplex, GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero } from './value';
+import { GoComplex, GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero, withGoType } from './value';
 
 /** A predefined function with its Go signature. */
 export interface Builtin extends GoSignature {
@@ -145,7 +145,9 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   if (idx[0] > idx[1]) fail(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) fail(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (typeof item === 'string') return bytes ? utf8Decode(bytes.slice(idx[0], idx[1])) : item.slice(idx[0], idx[1]);
-  return (item as unknown[]).slice(idx[0], idx[1]);
+  const out = (item as unknown[]).slice(idx[0], idx[1]);
+  const typeName = goTypeName(item);
+  return typeName === '[]interface {}' ? out : withGoType(out, typeName); // a slice keeps its type
 }
 
 /** The text of html/js/urlquery arguments: nil prints as `<no value>`, pointers as their value (printableValue). */

@@ -125,3 +125,7 @@ test('nil fields of a struct: pointer vs interface{} (Go 1.19)', () => {
   assert.equal(errorOf(() => run('{{.Iface.X}}', dot)).message,
     'template: t:1:8: executing "t" at <.Iface.X>: nil pointer evaluating interface {}.X');
 });
+
+test('slice keeps the element type of a typed slice', () => {
+  assert.equal(run('{{printf "%T %T" (slice .Strs 1) (slice .Any 1)}}'), '[]string []interface {}');
+});
