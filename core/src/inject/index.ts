@@ -9,7 +9,7 @@ import { rootTypeFor } from '../k8s/schema';
 import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { compileTemplates } from './compile';
 import { goQuote } from './go-json';
-import { deepClone, isObject, strAt } from './json-access';
+import { isObject, strAt } from './json-access';
 import { IGNORED_NAMESPACES, KUBE_INJECT_POLICY, injectRequired } from './policy';
 import { type PodJson, stringAnnotations } from './pod';
 import { postProcessPod, reapplyOverwrittenContainers } from './postprocess';
@@ -176,7 +176,7 @@ export function removeInjection(obj: KubeObject): ObjectResult {
     }
     const stripped = uninjectPod(located.target.pod, located.target.deployMeta.name);
     if (!stripped) return { outcome: { kind: 'unchanged', reason: 'not injected: no valid sidecar.istio.io/status annotation' }, object: obj, warnings: [] };
-    return { outcome: { kind: 'removed' }, object: located.target.writeBack(deepClone(stripped)), warnings: [] };
+    return { outcome: { kind: 'removed' }, object: located.target.writeBack(stripped), warnings: [] };
   } catch (e) {
     return { outcome: { kind: 'error', message: messageOf(e) }, object: obj, warnings: [] };
   }

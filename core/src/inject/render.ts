@@ -3,7 +3,7 @@ import { meshForPod } from '../config/proxy-config';
 import { yamlToJson } from '../config/yaml-json';
 import { strategicMerge } from '../merge';
 import type { GoStruct } from '../template/value';
-import { deepClone, isObject, objAt, strAt, type JsonObject } from './json-access';
+import { isObject, objAt, strAt, type JsonObject } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findContainerInPod, initContainersOf, moveContainer, setContainerList, stringAnnotations } from './pod';
 import { reinsertOverrides } from './postprocess';
 import { stripPod } from './strip';
@@ -99,7 +99,8 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
     compliancePolicy: settings.compliancePolicy,
   });
 
-  let merged: PodJson = { metadata: deepClone(pod.metadata), spec: deepClone(pod.spec) };
+  // Every merge below returns fresh objects; only the container move edits `merged` in place, on a shallow copy.
+  let merged: PodJson = { metadata: pod.metadata, spec: { ...pod.spec } };
   let templatePod: PodJson = { metadata: {}, spec: {} };
   for (const name of selectTemplates(pod, params.defaultTemplates, params.aliases)) {
     const tmpl = params.templates.get(name);

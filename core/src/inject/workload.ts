@@ -112,7 +112,7 @@ export function locatePod(obj: KubeObject): Located {
       typeMeta,
       deployMeta,
       writeBack: (pod) => {
-        const out = deepClone(copy) as JsonObject;
+        const out = copy; // already this call's private copy
         const holder = ensurePath(out, holderPath);
         holder.spec = pod.spec;
         const mh = kind === 'CronJob' ? ensurePath(out, ['spec', 'jobTemplate']) : holder;
