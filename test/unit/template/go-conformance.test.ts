@@ -304,6 +304,10 @@ const CASES: [string, string, string, string, string][] = [
   ["lex-30", "{{print ()}}", "d", "", "template: t:1: missing value for parenthesized pipeline"],
   ["complex", "{{1+2i}} {{printf \"%v %.1f %T %d\" 1+2i 1.5-2i 2i 3i}} {{eq 1+2i 1+2i}} {{if 0i}}t{{else}}f{{end}} {{2i}} {{1e3+1e-2i}} {{0x1p2+3i}} {{0i}}", "d", "(1+2i) (1+2i) (1.5-2.0i) complex128 %!d(complex128=(0+3i)) true f (0+2i) (1000+0.01i) (4+3i) (0+0i)", ""],
   ["complex-lt", "{{lt 1i 2i}}", "d", "", "template: t:1:2: executing \"t\" at <lt 1i 2i>: error calling lt: invalid type for comparison"],
+  ["range-assign2", "{{$i := 0}}{{$v := 0}}{{range $i, $v = .Strs}}{{end}}{{$i}}{{$v}} {{range $i, $v = .SM}}{{end}}{{$i}}{{$v}}", "d", "2c y2", ""],
+  ["dollar-assign", "{{$ = .S}}{{$}}", "d", "str", ""],
+  ["range-empty-break", "{{range .Strs}}{{break}}{{else}}e{{end}}|{{range .Strs}}{{continue}}x{{end}}", "d", "|", ""],
+  ["paren-decl", "{{($x := 1)}}{{$x}}", "d", "11", ""],
   ["escaper-struct", "{{html .P}} {{urlquery .P 1}} {{print .P}} {{js .NilP}}", "d", "{bob 3} %7Bbob+3%7D+1 &{bob 3} \\u003Cnil\\u003E", ""],
 ];
 
