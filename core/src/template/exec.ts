@@ -12,6 +12,7 @@ import { GO_MAP_ZERO, goTypeName } from './value';
 export { DEFAULT_LIMITS } from './eval';
 export type { Limits, Program } from './eval';
 
+/** Runs template `prog.name` over `data` (Go's Execute); throws TemplateError. */
 export function execute(prog: Program, data: unknown, limits: Limits): string {
   const st = new State(prog, limits, data === null ? undefined : data);
   const root = prog.trees.get(prog.name);
