@@ -6,7 +6,7 @@ import { GoFuncError } from './errors';
 import { formatValue, sprint, sprintf, sprintln } from './printf';
 import { isPrint } from './quote';
 import { isGoMap, isTrue } from './truth';
-import { isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
+import { compareGoStrings, isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
 import { GoComplex, GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero, withGoType } from './value';
 
 /** A predefined function with its Go signature. */
@@ -78,6 +78,7 @@ function lt(a: unknown, b: unknown): boolean {
   if (k1 === 'invalid' || k2 === 'invalid') fail('invalid type for comparison');
   if (k1 !== k2) fail(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
   if (k1 === 'bool' || k1 === 'complex') fail('invalid type for comparison');
+  if (k1 === 'string') return compareGoStrings(a as string, b as string) < 0;
   return (a as number) < (b as number);
 }
 const le = (a: unknown, b: unknown): boolean => lt(a, b) || eq(a, b);

@@ -7,6 +7,7 @@ import { BREAK, CONTINUE, Evaluator, LimitError, Limits, Program } from './eval'
 import { formatValue } from './printf';
 import { quoteGo } from './quote';
 import { isGoMap, isTrue } from './truth';
+import { compareGoStrings } from './utf8';
 import { GO_MAP_ZERO, goTypeName } from './value';
 
 export { DEFAULT_LIMITS } from './eval';
@@ -137,7 +138,7 @@ class State extends Evaluator {
     }
     if (isGoMap(val)) {
       const elemIface = !(GO_MAP_ZERO in val);
-      const keys = Object.keys(val).sort();
+      const keys = Object.keys(val).sort(compareGoStrings);
       for (const k of keys) one(k, val[k], elemIface);
       return keys.length > 0;
     }

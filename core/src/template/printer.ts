@@ -4,7 +4,7 @@
  */
 import { formatFloat, formatHexFloat } from './format-float';
 import { canBackquote, isPrint, quoteGo, quoteGoASCII, quoteRune } from './quote';
-import { runeCount, utf8Encode } from './utf8';
+import { compareGoStrings, runeCount, utf8Encode } from './utf8';
 import { GoComplex, GoStruct, goTypeName, isGoStruct } from './value';
 
 /** fmt's per-verb formatting state. */
@@ -99,7 +99,7 @@ export class Printer {
     if (typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       this.buf += sharpV ? goTypeName(v) + '{' : 'map[';
-      Object.keys(obj).sort().forEach((k, i) => {
+      Object.keys(obj).sort(compareGoStrings).forEach((k, i) => {
         if (i > 0) this.buf += sharpV ? ', ' : ' ';
         this.printValue(k, verb, depth + 1);
         this.buf += ':';

@@ -66,3 +66,23 @@ export function runeCount(s: string): number {
   }
   return n;
 }
+
+/**
+ * Go's string order (bytewise UTF-8, i.e. code point order). JavaScript's `<` compares UTF-16 units, which differs
+ * only when a surrogate (a character above U+FFFF) meets a character in U+E000–U+FFFF.
+ */
+export function compareGoStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff;
+      const ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) return xs ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}

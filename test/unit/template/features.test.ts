@@ -129,3 +129,10 @@ test('nil fields of a struct: pointer vs interface{} (Go 1.19)', () => {
 test('slice keeps the element type of a typed slice', () => {
   assert.equal(run('{{printf "%T %T" (slice .Strs 1) (slice .Any 1)}}'), '[]string []interface {}');
 });
+
+test('strings order by UTF-8 bytes as in Go (map keys, range, lt)', () => {
+  const m = { '\uffff': 1n, '\u{1F600}': 2n, a: 3n };
+  assert.equal(run('{{.}}', m), 'map[a:3 \uffff:1 \u{1F600}:2]');
+  assert.equal(run('{{range $k, $v := .}}{{$v}}{{end}}', m), '312');
+  assert.equal(run(String.raw`{{lt "\uffff" "\U0001F600"}}`, null), 'true');
+});
