@@ -268,7 +268,7 @@ const PLACE_AFTER: Readonly<Record<string, string>> = { initContainers: 'contain
 /** Where a new key goes: after its natural neighbour, in order when the keys are sorted, else at the end. */
 function insertionPoint(text: string, keys: string[], entries: Entry[], key: string, sorted: boolean): number {
   const after = (i: number): number => endOfLine(text, entries[i].end);
-  const neighbour = keys.indexOf(PLACE_AFTER[key] ?? '');
+  const neighbour = Object.hasOwn(PLACE_AFTER, key) ? keys.indexOf(PLACE_AFTER[key]) : -1;
   if (neighbour !== -1) return after(neighbour);
   if (sorted) {
     const next = keys.findIndex((k) => k > key);
