@@ -12,7 +12,7 @@ interface Located {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value); // as the JSON value names a null key
   return typeof key === 'string' ? key : undefined;
 }
 
