@@ -13,7 +13,7 @@ import {
 } from './pod';
 import { applyPrometheusMerge, applySecurePrometheusAnnotation } from './prometheus';
 import type { InjectionParams } from './render';
-import { applyOverlay } from './render';
+import { applyOverlay, messageOf } from './render';
 import { STATUS_ANNOTATION, injectionStatusValue } from './status';
 
 export const OVERRIDES_ANNOTATION = 'proxy.istio.io/overrides';
@@ -82,7 +82,11 @@ export function reapplyOverwrittenContainers(final: PodJson, original: PodJson, 
     if (!match) continue;
     const overlay = overlayOf(match);
     recorded.containers.push(overlay);
-    final = applyOverlay(final, { spec: { containers: [overlay] } });
+    try {
+      final = applyOverlay(final, { spec: { containers: [overlay] } });
+    } catch (e) {
+      throw new Error(`failed to apply sidecar container: ${messageOf(e)}`);
+    }
   }
   for (const c of initContainersOf(templatePod)) {
     const name = strAt(c, 'name');
@@ -91,7 +95,11 @@ export function reapplyOverwrittenContainers(final: PodJson, original: PodJson, 
     if (!match) continue;
     const overlay = overlayOf(match);
     recorded.initContainers.push(overlay);
-    final = applyOverlay(final, { spec: { initContainers: [overlay] } });
+    try {
+      final = applyOverlay(final, { spec: { initContainers: [overlay] } });
+    } catch (e) {
+      throw new Error(`failed to apply sidecar init container: ${messageOf(e)}`);
+    }
   }
   if (!alreadyInjected && (recorded.containers.length > 0 || recorded.initContainers.length > 0)) {
     const value: JsonObject = {};

@@ -1,6 +1,7 @@
 /** Running the selected injection templates and merging their output into the pod (Istio's RunTemplate). */
 import { meshForPod } from '../config/proxy-config';
 import { yamlToJson } from '../config/yaml-json';
+import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { strategicMerge } from '../merge';
 import type { GoStruct } from '../template/value';
 import { isObject, objAt, strAt, type JsonObject } from './json-access';
@@ -54,16 +55,25 @@ export function selectTemplates(pod: PodJson, defaults: string[], aliases: Recor
   return names.flatMap((n) => (Object.prototype.hasOwnProperty.call(aliases, n) ? aliases[n] : [n]));
 }
 
-/** Strategic-merges a template's YAML output into a pod. */
-export function applyOverlayYaml(target: PodJson, yamlText: string): PodJson {
-  const patch = yamlToJson(yamlText);
-  return applyOverlay(target, patch ?? {});
-}
-
 export function applyOverlay(target: PodJson, patch: unknown): PodJson {
-  const merged = strategicMerge({ metadata: target.metadata, spec: target.spec }, patch, 'v1.Pod');
+  let merged: unknown;
+  try {
+    merged = strategicMerge({ metadata: target.metadata, spec: target.spec }, patch, 'v1.Pod');
+  } catch (e) {
+    throw new Error(`strategic merge: ${messageOf(e)}`);
+  }
   const obj = isObject(merged) ? merged : {};
   return { metadata: objAt(obj, 'metadata') ?? {}, spec: objAt(obj, 'spec') ?? {} };
+}
+
+/** Istio decodes each merge result into a corev1.Pod: values of the wrong type fail there, with Go's message. */
+function typedPod(pod: PodJson): PodJson {
+  try {
+    toTypedJson('v1.Pod', pod);
+  } catch (e) {
+    if (e instanceof TypedDecodeError) throw new Error(`unmarshal patched pod: ${e.message}`);
+  }
+  return pod;
 }
 
 /**
@@ -106,16 +116,17 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
     const tmpl = params.templates.get(name);
     if (!tmpl) throw new Error(`requested template "${name}" not found; have ${[...params.templates.keys()].sort().join(', ')}`);
     const text = tmpl.execute(data);
-    // Istio decodes the output twice (once per merge below); decoding once gives the same patch.
-    let patch: unknown;
+    // Istio decodes the output twice (once per merge below); decoding once gives the same patch. A text that is not
+    // a YAML mapping is apimachinery's "invalid JSON document" for both merges.
+    let patch: unknown = undefined;
     try {
       patch = yamlToJson(text) ?? {};
-    } catch (e) {
-      const message = messageOf(e);
-      throw new Error(`failed applying injection overlay: ${message}`);
+    } catch {
+      patch = undefined;
     }
+    if (!isObject(patch)) throw new Error('failed applying injection overlay: strategic merge: invalid JSON document');
     try {
-      templatePod = applyOverlay(templatePod, patch);
+      templatePod = typedPod(applyOverlay(templatePod, patch));
     } catch (e) {
       throw new Error(`failed applying injection overlay: ${messageOf(e)}`);
     }
@@ -132,7 +143,7 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
       setContainerList(merged, 'initContainers', inits);
     }
     try {
-      merged = applyOverlay(merged, patch);
+      merged = applyOverlay(merged, patch); // the same patch decoded into the same type: no new decode errors
     } catch (e) {
       throw new Error(`failed parsing generated injected YAML (check Istio sidecar injector configuration): ${messageOf(e)}`);
     }

@@ -33,6 +33,12 @@ templates:
         image: busybox
   broken: |
     spec: [
+  mistyped: |
+    spec:
+      containers:
+      - name: istio-proxy
+        ports:
+        - containerPort: abc
 `;
 
 function injector(options?: { webhookPolicy?: boolean }) {
@@ -121,10 +127,14 @@ test('Pod: deployment metadata comes from the controller reference', () => {
 
 test('errors come back as outcomes with Istio wording', () => {
   const missing = injector().inject(deployment({}, { annotations: { 'inject.istio.io/templates': 'nope' } }));
-  assert.deepEqual(missing.outcome, { kind: 'error', message: 'failed to run injection template: requested template "nope" not found; have broken, extra, sidecar' });
+  assert.deepEqual(missing.outcome, { kind: 'error', message: 'failed to run injection template: requested template "nope" not found; have broken, extra, mistyped, sidecar' });
   const broken = injector().inject(deployment({}, { annotations: { 'inject.istio.io/templates': 'broken' } }));
-  assert.equal(broken.outcome.kind, 'error');
-  assert.match((broken.outcome as { message: string }).message, /^failed to run injection template: failed applying injection overlay: /);
+  assert.deepEqual(broken.outcome, { kind: 'error', message: 'failed to run injection template: failed applying injection overlay: strategic merge: invalid JSON document' });
+  const mistyped = injector().inject(deployment({}, { annotations: { 'inject.istio.io/templates': 'mistyped' } }));
+  assert.deepEqual(mistyped.outcome, {
+    kind: 'error',
+    message: 'failed to run injection template: failed applying injection overlay: unmarshal patched pod: json: cannot unmarshal string into Go struct field Pod.spec.containers.ports.containerPort of type int32',
+  });
   const bad = injector().inject(deployment({}, { annotations: { 'traffic.sidecar.istio.io/includeInboundPorts': 'x' } }));
   assert.match((bad.outcome as { message: string }).message, /^failed to run injection template: 1 error occurred:\n\t\* invalid value 'x' for annotation/);
   const rc = injector().inject({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'r' }, spec: {} });
