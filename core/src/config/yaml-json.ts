@@ -1,5 +1,6 @@
 /** YAML text to JSON values the way Istio reads its configuration (sigs.k8s.io/yaml over go-yaml v2). */
 import { parseAllDocuments, type Tags } from 'yaml';
+import { DECLINED, fastYamlToJson } from '../yaml';
 
 /**
  * YAML 1.1 as go-yaml v2 reads it into interface{}: timestamps stay strings and sexagesimal numbers (12:30) are not
@@ -15,7 +16,15 @@ function goYamlTags(tags: Tags): Tags {
  * ("error converting YAML to JSON: yaml: line N: …"); the wording after the line number is this parser's own.
  */
 export function yamlToJson(text: string): unknown {
-  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags });
+  // Template output is plain block YAML: the fast decoder reads it to the same values, and declines anything else.
+  const fast = fastYamlToJson(text);
+  if (fast !== DECLINED) return fast;
+  return yamlPackageToJson(text);
+}
+
+/** yamlToJson through the `yaml` package alone (the reference the fast decoder is tested against). */
+export function yamlPackageToJson(text: string): unknown {
+  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' });
   if (!Array.isArray(docs)) return null; // an empty stream
   const doc = docs[0];
   if (doc === undefined) return null;
