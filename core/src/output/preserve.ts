@@ -42,7 +42,7 @@ export function preserveDocument(text: string, doc: ManifestDocument, after: unk
   }
   const content = rewriteContent(text, doc, after, style);
   if (content && readsAs(text, doc, content, after)) return { edits: content, rewritten: true };
-  return { edits: [rewriteDocument(doc, after, style)], rewritten: true };
+  return { edits: [rewriteDocument(text, doc, after, style)], rewritten: true };
 }
 
 function minimalEdits(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit[] | undefined {
@@ -76,10 +76,18 @@ function rewriteContent(text: string, doc: ManifestDocument, after: unknown, sty
   return [{ start, end: contentEnd(text, contents), newText: renderInPlace(after, style, columnOf(text, start)) }];
 }
 
-/** The last resort, right by construction: the document's whole text becomes `after`. */
-function rewriteDocument(doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit {
+/**
+ * The last resort, right by construction: the document's whole text becomes `after`. An empty document (comments
+ * only) keeps its comments and gets the content after them.
+ */
+function rewriteDocument(text: string, doc: ManifestDocument, after: unknown, style: FileStyle): TextEdit {
   const { start, end } = doc.range;
-  return { start, end, newText: renderInPlace(after, style, 0) + style.eol };
+  const rendered = renderInPlace(after, style, 0) + style.eol;
+  if (doc.empty && doc.yaml.errors.length === 0) {
+    const lead = end > start && text[end - 1] !== '\n' ? style.eol : '';
+    return { start: end, end, newText: lead + rendered };
+  }
+  return { start, end, newText: rendered };
 }
 
 /**

@@ -223,3 +223,9 @@ test('nested compact sequences (- - a): items removed and inserted before the fi
   same('a:\n- - x\n  - q\n', (v) => void v.a[0].shift(), 'a:\n- - q\n');
   same('a:\n- - x\n  - q\n', (v) => void v.a[0].unshift('m'), 'a:\n- - m\n  - x\n  - q\n');
 });
+
+test('an empty document that gains content keeps its comments', () => {
+  const text = 'kind: A\n---\n# just a note\n---\nkind: C\n';
+  const manifest = parseManifest(text);
+  assert.equal(preserveText(manifest, [undefined, { kind: 'B' }]), 'kind: A\n---\n# just a note\nkind: B\n---\nkind: C\n');
+});
