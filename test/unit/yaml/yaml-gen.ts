@@ -78,7 +78,7 @@ function plainOrQuoted(r: Rng): string {
 /** A scalar value written after `key: ` or `- ` at nesting indentation `indent`; multi-line forms indent deeper. */
 function scalarText(r: Rng, indent: number): string {
   const deeper = ' '.repeat(indent + int(r, 0, 3));
-  return plainOrQuoted(r).replace(/\n +/g, (m) => (r() < 0.9 ? `\n${deeper}` : m));
+  return plainOrQuoted(r).replace(/\n */g, (m) => (r() < 1 - nasty ? `\n${deeper}` : m));
 }
 
 function blockScalar(r: Rng, indent: number): string {
@@ -177,7 +177,7 @@ export function randomDocument(r: Rng): string {
   else if (x < 0.85) body = sequence(r, 0, 0);
   else if (x < 0.92) body = scalarText(r, 0);
   else body = flow(r, 0, 0);
-  const before = r() < nasty ? pick(r, ['--- \n', '%YAML 1.1\n---\n', '--- x\n']) : pick(r, ['', '', '', '---\n', '# head\n', '\n\n', '---\n---\n']);
+  const before = r() < nasty ? pick(r, ['--- \n', '%YAML 1.1\n---\n', '--- x\n', '---\n---\n']) : pick(r, ['', '', '', '---\n', '# head\n', '\n\n']);
   const after = r() < nasty ? '\n---\nnext: doc\n' : pick(r, ['', '\n', '', '\n---\n', '\n...\n', '\n# tail\n']);
   return before + body + after;
 }
