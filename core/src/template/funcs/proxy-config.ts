@@ -4,38 +4,17 @@
  *
  * Works on the protojson form of the message: a GoStruct whose toJSON() gives it, or that JSON object itself.
  */
+import { proxyConfigDefaults } from '../../config/mesh';
+import { PROXY_CONFIG_FIELDS as PROXY_CONFIG_SCHEMA } from '../../config/mesh-schema';
 import { isGoStruct } from '../value';
 import { goJsonMarshal } from './encoding';
 import { isGoMap, sortedKeys } from './go-values';
 
-/**
- * mesh.DefaultProxyConfig() in protojson form, restricted to the fields cleanProxyConfig compares. Fields absent
- * here are nil in the defaults (tracing, concurrency, envoyMetricsService, envoyAccessLogService).
- */
-export const DEFAULT_PROXY_CONFIG_JSON: Readonly<Record<string, unknown>> = Object.freeze({
-  configPath: './etc/istio/proxy',
-  binaryPath: '/usr/local/bin/envoy',
-  serviceCluster: 'istio-proxy',
-  drainDuration: '45s',
-  discoveryAddress: 'istiod.istio-system.svc:15012',
-  proxyAdminPort: 15000,
-  controlPlaneAuthPolicy: 'MUTUAL_TLS',
-  statNameLength: 189,
-  statusPort: 15020,
-  terminationDrainDuration: '5s',
-});
+/** mesh.DefaultProxyConfig() in protojson form: the defaults cleanProxyConfig compares against. */
+export const DEFAULT_PROXY_CONFIG_JSON: Readonly<Record<string, unknown>> = Object.freeze(proxyConfigDefaults());
 
 /** ProxyConfig's fields in istio/api mesh/v1alpha1/proxy.proto declaration order (JSON names). */
-const PROXY_CONFIG_FIELDS = [
-  'configPath', 'binaryPath', 'serviceCluster', 'tracingServiceName', 'drainDuration', 'discoveryAddress',
-  'discoveryRefreshDelay', 'zipkinAddress', 'statsdUdpAddress', 'envoyMetricsServiceAddress', 'proxyAdminPort',
-  'availabilityZone', 'controlPlaneAuthPolicy', 'customConfigFile', 'statNameLength', 'concurrency',
-  'proxyBootstrapTemplatePath', 'interceptionMode', 'tracing', 'sds', 'envoyAccessLogService', 'envoyMetricsService',
-  'proxyMetadata', 'runtimeValues', 'statusPort', 'extraStatTags', 'gatewayTopology', 'terminationDrainDuration',
-  'meshId', 'readinessProbe', 'proxyStatsMatcher', 'holdApplicationUntilProxyStarts', 'caCertificatesPem', 'image',
-  'privateKeyProvider', 'proxyHeaders', 'fileFlushInterval', 'fileFlushMinSizeKb', 'statsCompression',
-  'connectionSettings',
-];
+const PROXY_CONFIG_FIELDS = PROXY_CONFIG_SCHEMA.map((f) => f.json);
 
 /** Scalar fields cleared when equal to the default (proto3 zero values are not written at all). */
 const SCALAR_DEFAULTS = ['configPath', 'binaryPath', 'controlPlaneAuthPolicy', 'discoveryAddress', 'proxyAdminPort', 'statNameLength', 'statusPort', 'serviceCluster'];
