@@ -45,7 +45,7 @@ test('mutated objects never crash inject or removeInjection', (t) => {
   };
   const injector = createInjector(builtinSettings({ ENABLE_NATIVE_SIDECARS: 'true' }));
   const internal: string[] = [];
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 300; i++) {
     const doc = mutate(docs[i % docs.length]) as KubeObject;
     for (const r of [injector.inject(doc), removeInjection(doc)]) {
       if (r.outcome.kind === 'error' && /TypeError|ReferenceError|Cannot read|is not a function|is not iterable|undefined/.test(r.outcome.message)) {
