@@ -9,156 +9,228 @@
  * decoder rejects throw a TypedDecodeError with Go's message.
  */
 import { canonicalQuantityValue } from './quantity';
-import { elemType, goTypeName, jsonFields, rootTypeFor, structSpec, type FieldSpec, type TypeRef } from './schema';
+import { goTypeName, rootTypeFor, type TypeRef } from './schema';
+import { shapeOf, type Shape, type ShapeField, type StructShape } from './typed-shape';
 
 /** A value Go's JSON decoder refuses for the field's type. */
 export class TypedDecodeError extends Error {}
-
-interface Encoded {
-  value: unknown;
-  /** encoding/json's isEmptyValue: what omitempty drops. */
-  empty: boolean;
-}
-
-const NIL: Encoded = { value: null, empty: true };
 
 /**
  * The JSON value Go writes for `value` decoded into type `type` (a schema TypeRef such as `appsv1.Deployment`).
  * `undefined` stands for an absent value.
  */
 export function toTypedJson(type: TypeRef, value: unknown): unknown {
-  return encode(type, value, { root: type.replace(/^\*/, '').replace(/^\w+\./, ''), path: [] }).value;
+  return encode(shapeOf(type), value, newWalk(type, true));
 }
 
-interface Where {
+/**
+ * The TypedDecodeError Go's decoder would report for `value` decoded into `type`, or undefined when it decodes.
+ * Same verdict and message as `toTypedJson` throwing, without building the JSON.
+ */
+export function typedDecodeError(type: TypeRef, value: unknown): TypedDecodeError | undefined {
+  try {
+    encode(shapeOf(type), value, newWalk(type, false));
+    return undefined;
+  } catch (e) {
+    if (e instanceof TypedDecodeError) return e;
+    throw e;
+  }
+}
+
+/** One walk: where it is (for error messages, pushed and popped as fields are entered) and whether it builds output. */
+interface Walk {
   root: string;
   path: string[];
+  build: boolean;
 }
 
-function encode(type: TypeRef, value: unknown, where: Where): Encoded {
+function newWalk(type: TypeRef, build: boolean): Walk {
+  return { root: type.replace(/^\*/, '').replace(/^\w+\./, ''), path: [], build };
+}
+
+function encode(shape: Shape, value: unknown, walk: Walk): unknown {
   // Go values from the template layer (GoStruct) stand for their JSON form.
   if (typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(): unknown }).toJSON();
   }
-  if (type.startsWith('*')) {
-    // A non-nil pointer is never empty, even to false or 0.
-    return value === null || value === undefined ? NIL : { value: encode(type.slice(1), value, where).value, empty: false };
-  }
-  if (type.startsWith('[]')) return encodeSlice(elemType(type) as string, value, where, type);
-  if (type.startsWith('map[string]')) return encodeMap(elemType(type) as string, value, where, type);
-  switch (type) {
+  // Every type decodes an absent value to its zero value without complaint, so a check-only walk stops here.
+  if (!walk.build && (value === null || value === undefined)) return undefined;
+  switch (shape.tag) {
+    case 'ptr':
+      return value === null || value === undefined ? null : encode(shape.elem, value, walk);
+    case 'slice':
+      return encodeSlice(shape, value, walk);
+    case 'map':
+      return encodeMap(shape, value, walk);
     case 'string':
-      return encodeString(value, where);
+      return encodeString(value, walk);
     case 'bool':
-      if (value === null || value === undefined) return { value: false, empty: true };
-      if (typeof value !== 'boolean') throw mismatch(value, where, type);
-      return { value, empty: !value };
-    case 'int32':
-    case 'int64':
-      return encodeInt(value, where, type);
+      if (value === null || value === undefined) return false;
+      if (typeof value !== 'boolean') throw mismatch(value, walk, 'bool');
+      return value;
+    case 'int':
+      return encodeInt(value, walk, shape.type);
     case 'float64':
-      if (value === null || value === undefined) return { value: 0, empty: true };
-      if (typeof value !== 'number' && typeof value !== 'bigint') throw mismatch(value, where, type);
-      return { value, empty: Number(value) === 0 };
+      if (value === null || value === undefined) return 0;
+      if (typeof value !== 'number' && typeof value !== 'bigint') throw mismatch(value, walk, 'float64');
+      return value;
     case 'Quantity':
-      return { value: quantity(value, where), empty: false };
+      return quantity(value, walk);
     case 'IntOrString':
-      return { value: intOrString(value, where), empty: false };
+      return intOrString(value, walk);
     case 'Time':
-      return { value: time(value, where), empty: false };
+      return time(value, walk);
     case 'RawExtension':
-      return { value: rawExtension(value), empty: false };
+      return rawExtension(value, walk.build);
     case 'any':
-      return value === null || value === undefined ? NIL : { value, empty: false };
-    default:
-      return { value: encodeStruct(type, value, where), empty: false };
+      return value ?? null;
+    case 'struct':
+      return encodeStruct(shape, value, walk);
   }
 }
 
-/** The JSON object for a struct; null/absent decodes to the zero struct. */
-function encodeStruct(type: string, value: unknown, where: Where): Record<string, unknown> {
-  if (!structSpec(type)) throw new Error(`typed-json: unknown type ${type}`);
-  if (value !== null && value !== undefined && !isPlainObject(value)) throw mismatch(value, where, type);
-  const input = (value ?? {}) as Record<string, unknown>;
-  const fields = jsonFields(type);
-  // Go's decoder matches keys exactly or else case-insensitively; keys arrive sorted, the last match wins.
-  const assigned = new Map<FieldSpec, unknown>();
-  for (const key of Object.keys(input).sort()) {
-    const field = fields.find((f) => f.json === key) ?? fields.find((f) => f.json.toLowerCase() === key.toLowerCase());
-    if (field && input[key] !== undefined) assigned.set(field, input[key]);
+/**
+ * encoding/json's isEmptyValue (what omitempty drops), judged on the encoded value: it mirrors the input's
+ * emptiness for every type (a non-nil pointer is never empty, even to false or 0; structs never are).
+ */
+function isEmpty(shape: Shape, out: unknown): boolean {
+  switch (shape.tag) {
+    case 'ptr':
+    case 'any':
+      return out === null;
+    case 'slice':
+      return out === null || (out as unknown[]).length === 0;
+    case 'map':
+      return out === null || isEmptyObject(out as Record<string, unknown>);
+    case 'string':
+      return out === '';
+    case 'bool':
+      return out === false;
+    case 'int':
+    case 'float64':
+      return Number(out) === 0;
+    default:
+      return false;
   }
-  const out: Record<string, unknown> = {};
-  for (const field of fields) {
-    const enc = encode(field.type, assigned.get(field), { root: where.root, path: [...where.path, field.json] });
-    if (field.omitempty && enc.empty) continue;
-    if (field.omitzero && isZero(field.type, enc)) continue;
-    out[field.json] = enc.value;
+}
+
+/** omitzero: the zero value; for metav1.Time that is the zero time, written `null`. */
+function isZero(shape: Shape, out: unknown): boolean {
+  return shape.tag === 'Time' ? out === null : isEmpty(shape, out);
+}
+
+/** The JSON object for a struct; null/absent decodes to the zero struct. */
+function encodeStruct(shape: StructShape, value: unknown, walk: Walk): Record<string, unknown> | undefined {
+  if (value !== null && value !== undefined && !isPlainObject(value)) throw mismatch(value, walk, shape.type);
+  const input = (value ?? {}) as Record<string, unknown>;
+  const assigned = needsFolding(shape, input) ? assignFolded(shape, input) : undefined;
+  const out: Record<string, unknown> | undefined = walk.build ? {} : undefined;
+  for (const field of shape.fields) {
+    const v = assigned ? assigned.get(field) : field.primary && Object.hasOwn(input, field.json) ? input[field.json] : undefined;
+    if (!out && (v === null || v === undefined)) continue;
+    walk.path.push(field.json);
+    const enc = encode(field.shape, v, walk);
+    walk.path.pop();
+    if (!out) continue;
+    if (field.omitempty && isEmpty(field.shape, enc)) continue;
+    if (field.omitzero && isZero(field.shape, enc)) continue;
+    out[field.json] = enc;
   }
   return out;
 }
 
-function encodeSlice(elem: TypeRef, value: unknown, where: Where, type: string): Encoded {
-  if (value === null || value === undefined) return NIL;
-  if (!Array.isArray(value)) throw mismatch(value, where, type);
-  return { value: value.map((v) => encode(elem, v, where).value), empty: value.length === 0 };
+/** True when some key reaches a field only case-insensitively (rare: the usual keys match exactly or not at all). */
+function needsFolding(shape: StructShape, input: Record<string, unknown>): boolean {
+  for (const key in input) {
+    if (!shape.exact.has(key) && shape.folded.has(key.toLowerCase()) && Object.hasOwn(input, key)) return true;
+  }
+  return false;
 }
 
-function encodeMap(elem: TypeRef, value: unknown, where: Where, type: string): Encoded {
-  if (value === null || value === undefined) return NIL;
-  if (!isPlainObject(value)) throw mismatch(value, where, type);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== undefined) out[k] = encode(elem, v, where).value;
+/** Go's decoder matches keys exactly or else case-insensitively; keys arrive sorted, the last match wins. */
+function assignFolded(shape: StructShape, input: Record<string, unknown>): Map<ShapeField, unknown> {
+  const assigned = new Map<ShapeField, unknown>();
+  for (const key of Object.keys(input).sort()) {
+    const field = shape.exact.get(key) ?? shape.folded.get(key.toLowerCase());
+    if (field && input[key] !== undefined) assigned.set(field, input[key]);
   }
-  return { value: out, empty: Object.keys(out).length === 0 };
+  return assigned;
+}
+
+function encodeSlice(shape: Shape & { tag: 'slice' }, value: unknown, walk: Walk): unknown[] | null {
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value)) throw mismatch(value, walk, shape.type);
+  if (!walk.build) {
+    for (const v of value) encode(shape.elem, v, walk);
+    return null;
+  }
+  return value.map((v) => encode(shape.elem, v, walk));
+}
+
+function encodeMap(shape: Shape & { tag: 'map' }, value: unknown, walk: Walk): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  if (!isPlainObject(value)) throw mismatch(value, walk, shape.type);
+  const out: Record<string, unknown> | null = walk.build ? {} : null;
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (v === undefined) continue;
+    const enc = encode(shape.elem, v, walk);
+    if (out) out[k] = enc;
+  }
+  return out;
+}
+
+function isEmptyObject(o: Record<string, unknown>): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
 }
 
 /** Strings, plus the scalars sigs.k8s.io/yaml turns into strings for string-typed targets. */
-function encodeString(value: unknown, where: Where): Encoded {
-  if (value === null || value === undefined) return { value: '', empty: true };
+function encodeString(value: unknown, walk: Walk): string {
+  if (value === null || value === undefined) return '';
   let s: string;
   if (typeof value === 'string') s = value;
   else if (typeof value === 'boolean') s = value ? 'true' : 'false';
   else if (typeof value === 'bigint') s = value.toString();
   else if (typeof value === 'number') s = Number.isInteger(value) ? BigInt(value).toString() : formatFloat32(value);
   else if (value instanceof Date) s = dateText(value);
-  else throw mismatch(value, where, 'string');
-  return { value: s, empty: s === '' };
+  else throw mismatch(value, walk, 'string');
+  return s;
 }
 
-function encodeInt(value: unknown, where: Where, type: 'int32' | 'int64'): Encoded {
-  if (value === null || value === undefined) return { value: 0, empty: true };
+function encodeInt(value: unknown, walk: Walk, type: 'int32' | 'int64'): number | bigint {
+  if (value === null || value === undefined) return 0;
   const bits = type === 'int32' ? 32 : 64;
   let n: bigint;
   if (typeof value === 'bigint') n = value;
   else if (typeof value === 'number' && Number.isInteger(value)) n = BigInt(value);
-  else throw mismatch(value, where, type);
-  if (BigInt.asIntN(bits, n) !== n) throw mismatch(value, where, type);
-  return { value: Number.isSafeInteger(Number(n)) ? Number(n) : n, empty: n === 0n };
+  else throw mismatch(value, walk, type);
+  if (BigInt.asIntN(bits, n) !== n) throw mismatch(value, walk, type);
+  return Number.isSafeInteger(Number(n)) ? Number(n) : n;
 }
 
-function quantity(value: unknown, where: Where): string {
+function quantity(value: unknown, walk: Walk): string {
   try {
     return canonicalQuantityValue(value);
   } catch (e) {
-    throw new TypedDecodeError(`${(e as Error).message} (at ${describe(where)})`);
+    throw new TypedDecodeError(`${(e as Error).message} (at ${describe(walk)})`);
   }
 }
 
 /** intstr.IntOrString: JSON strings stay strings, numbers must be int32; null is the zero value 0. */
-function intOrString(value: unknown, where: Where): unknown {
+function intOrString(value: unknown, walk: Walk): unknown {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'string') return value;
-  return encodeInt(value, where, 'int32').value;
+  return encodeInt(value, walk, 'int32');
 }
 
 /** metav1.Time: RFC 3339 in, UTC whole seconds out; the zero time is `null`. */
-function time(value: unknown, where: Where): string | null {
+function time(value: unknown, walk: Walk): string | null {
   if (value === null || value === undefined) return null;
   const s = value instanceof Date ? value.toISOString() : value;
-  if (typeof s !== 'string') throw mismatch(value, where, 'v1.Time');
+  if (typeof s !== 'string') throw mismatch(value, walk, 'v1.Time');
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:(Z)|([-+])(\d{2}):(\d{2}))$/.exec(s);
-  if (!m) throw new TypedDecodeError(`parsing time "${s}" as "2006-01-02T15:04:05Z07:00": cannot parse (at ${describe(where)})`);
+  if (!m) throw new TypedDecodeError(`parsing time "${s}" as "2006-01-02T15:04:05Z07:00": cannot parse (at ${describe(walk)})`);
   const [, y, mo, d, h, mi, sec, , sign, oh, om] = m;
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   if (sign) ms -= (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
@@ -177,18 +249,13 @@ function dateText(d: Date): string {
 }
 
 /** A List item: objects of the decoded kinds are typed (istioctl re-decodes them), others pass through as raw JSON. */
-function rawExtension(value: unknown): unknown {
+function rawExtension(value: unknown, build: boolean): unknown {
   if (isPlainObject(value)) {
     const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
     const root = typeof value.kind === 'string' ? rootTypeFor(apiVersion, value.kind) : undefined;
-    if (root) return toTypedJson(root, value);
+    if (root) return encode(shapeOf(root), value, newWalk(root, build));
   }
   return value ?? null;
-}
-
-function isZero(type: TypeRef, enc: Encoded): boolean {
-  if (type === 'Time') return enc.value === null;
-  return enc.empty;
 }
 
 /** strconv.FormatFloat(f, 'g', -1, 32): shortest float32 digits, exponent form outside [1e-4, 1e6). */
@@ -218,12 +285,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function mismatch(value: unknown, where: Where, type: string): TypedDecodeError {
+function mismatch(value: unknown, walk: Walk, type: string): TypedDecodeError {
   const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'object' ? 'object'
     : typeof value === 'boolean' ? 'bool' : typeof value === 'string' ? 'string' : `number ${String(value)}`;
-  return new TypedDecodeError(`json: cannot unmarshal ${kind} into Go struct field ${describe(where)} of type ${goTypeName(type)}`);
+  return new TypedDecodeError(`json: cannot unmarshal ${kind} into Go struct field ${describe(walk)} of type ${goTypeName(type)}`);
 }
 
-function describe(where: Where): string {
-  return [where.root, ...where.path].join('.');
+function describe(walk: Walk): string {
+  return [walk.root, ...walk.path].join('.');
 }

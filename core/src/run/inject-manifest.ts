@@ -6,7 +6,7 @@
 import type { Injector } from '../inject';
 import type { KubeObject, Outcome } from '../inject/types';
 import { rootTypeFor } from '../k8s/schema';
-import { toTypedJson } from '../k8s/typed-json';
+import { typedDecodeError } from '../k8s/typed-json';
 import { isDecodedKind } from '../manifest/kinds';
 import { DEFAULT_LIMITS, firstNul, formatSize, utf8SizeWithin } from '../manifest/limits';
 import { splitYamlStream, type RawChunk } from '../manifest/split';
@@ -111,8 +111,8 @@ function goDecodeError(kind: string, obj: KubeObject): string | undefined {
   const root = rootTypeFor(str(obj.apiVersion) ?? '', kind);
   if (!root) return undefined;
   try {
-    toTypedJson(root, obj);
-    return undefined;
+    // A check-only walk: the same verdict and message as encoding the object, without building its JSON.
+    return typedDecodeError(root, obj)?.message;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
