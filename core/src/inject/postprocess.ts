@@ -3,7 +3,9 @@
  * fixes, Prometheus merge, probe rewriting, the status annotation and container order (Istio's injectPod steps).
  */
 import { dumpAppProbers, mergeOrAppendProbers, rewriteProbes, shouldRewriteAppHTTPProbers } from './app-probe';
+import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { goJson } from './go-json';
+import { goJsonParse } from './go-json-decode';
 import { typedJson } from './go-data';
 import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
 import {
@@ -24,12 +26,39 @@ interface Overrides {
   initContainers: JsonObject[];
 }
 
-/** Decodes the overrides annotation; throws (like Go's json.Unmarshal) when it is not valid JSON. */
+/**
+ * Decodes the overrides annotation like Go's json.Unmarshal into Istio's overrides struct (`inject.podOverrides`),
+ * throwing Go's error text for malformed JSON or values of the wrong type.
+ */
 function parseOverrides(value: string | undefined): Overrides {
   if (value === undefined) return { containers: [], initContainers: [] };
-  const raw: unknown = JSON.parse(value);
-  const list = (k: string) => (isObject(raw) && Array.isArray(raw[k]) ? (raw[k] as unknown[]).filter(isObject) : []);
+  const raw = goJsonParse(value);
+  if (raw === null) return { containers: [], initContainers: [] };
+  if (!isObject(raw)) throw new Error(`json: cannot unmarshal ${jsonKind(raw)} into Go value of type inject.podOverrides`);
+  const list = (key: 'containers' | 'initContainers'): JsonObject[] => {
+    const v = raw[key];
+    if (v === undefined || v === null) return [];
+    const where = `Go struct field podOverrides.${key}`;
+    if (!Array.isArray(v)) throw new Error(`json: cannot unmarshal ${jsonKind(v)} into ${where} of type []v1.Container`);
+    return v.map((c) => {
+      if (c === null) return {};
+      if (!isObject(c)) throw new Error(`json: cannot unmarshal ${jsonKind(c)} into ${where} of type v1.Container`);
+      try {
+        toTypedJson('v1.Container', c);
+      } catch (e) {
+        if (e instanceof TypedDecodeError) throw new Error(e.message.replace('Go struct field Container.', `${where}.`));
+      }
+      return c;
+    });
+  };
   return { containers: list('containers'), initContainers: list('initContainers') };
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  return typeof v === 'string' ? 'string' : 'object';
 }
 
 /** Puts back user overrides of injected containers that stripping removed, so templates see the same pod again. */
