@@ -1,12 +1,11 @@
 /** Running the selected injection templates and merging their output into the pod (Istio's RunTemplate). */
 import { meshForPod } from '../config/proxy-config';
 import { yamlToJson } from '../config/yaml-json';
-import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
-import { strategicMerge } from '../merge';
 import type { GoStruct } from '../template/value';
 import { isObject, objAt, strAt, type JsonObject } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findContainerInPod, initContainersOf, moveContainer, setContainerList, stringAnnotations } from './pod';
-import { reinsertOverrides } from './postprocess';
+import { applyOverlay, messageOf, typedPod } from './overlay';
+import { reinsertOverrides } from './overrides';
 import { stripPod } from './strip';
 import { sidecarTemplateData } from './template-data';
 import type { InjectionSettings } from './types';
@@ -53,27 +52,6 @@ export function selectTemplates(pod: PodJson, defaults: string[], aliases: Recor
   const annotation = stringAnnotations(pod)[TEMPLATES_ANNOTATION];
   const names = annotation !== undefined ? annotation.split(',').map((s) => s.trim()) : defaults;
   return names.flatMap((n) => (Object.prototype.hasOwnProperty.call(aliases, n) ? aliases[n] : [n]));
-}
-
-export function applyOverlay(target: PodJson, patch: unknown): PodJson {
-  let merged: unknown;
-  try {
-    merged = strategicMerge({ metadata: target.metadata, spec: target.spec }, patch, 'v1.Pod');
-  } catch (e) {
-    throw new Error(`strategic merge: ${messageOf(e)}`);
-  }
-  const obj = isObject(merged) ? merged : {};
-  return { metadata: objAt(obj, 'metadata') ?? {}, spec: objAt(obj, 'spec') ?? {} };
-}
-
-/** Istio decodes each merge result into a corev1.Pod: values of the wrong type fail there, with Go's message. */
-function typedPod(pod: PodJson): PodJson {
-  try {
-    toTypedJson('v1.Pod', pod);
-  } catch (e) {
-    if (e instanceof TypedDecodeError) throw new Error(`unmarshal patched pod: ${e.message}`);
-  }
-  return pod;
 }
 
 /**
@@ -149,8 +127,4 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
     }
   }
   return { merged, templatePod };
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

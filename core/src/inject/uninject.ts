@@ -9,7 +9,7 @@
 import { KUBE_APP_PROBERS_ENV, proberUrls } from './app-probe';
 import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findSidecar, initContainersOf } from './pod';
-import { OVERRIDES_ANNOTATION } from './postprocess';
+import { OVERRIDES_ANNOTATION } from './overrides';
 import { PROMETHEUS_ANNOTATIONS_ENV } from './prometheus';
 import { STATUS_ANNOTATION, parseInjectionStatus } from './status';
 
