@@ -6,7 +6,7 @@
  * The writer keeps libyaml's cursor state (column, whether the last thing written was whitespace or indentation)
  * because those decide where spaces and line breaks go.
  */
-import { analyzeScalar, codePoints, isBreak, isPrintable, isSpace, type ScalarAnalysis } from './go-yaml-scalar';
+import { isBreak, isPrintable, isSpace, scalarInfo, type ScalarAnalysis, type ScalarInfo } from './go-yaml-scalar';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -15,79 +15,80 @@ const MAX_SIMPLE_KEY_BYTES = 128;
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
-export type Node =
-  | { kind: 'scalar'; value: string; style: ScalarStyle }
-  | { kind: 'seq'; items: Node[] }
-  | { kind: 'map'; entries: Array<[Node & { kind: 'scalar' }, Node]> };
-
-interface Context {
-  mapping: boolean;
-  simpleKey: boolean;
-}
-
-/** Writes one document holding `root`, as yaml.Marshal does (trailing newline, no `---`). */
-export function emitDocument(root: Node): string {
-  const w = new Writer();
-  w.node(root, { mapping: false, simpleKey: false });
-  w.writeIndent();
-  return w.text();
-}
-
-class Writer {
-  private readonly out: string[] = [];
+/**
+ * Writes one document (trailing newline, no `---`) from a stream of calls in document order, as yaml.Marshal
+ * does: `beginMapping`, then `key` and the value for each entry, `end`; `beginSequence`, then `item` and the value
+ * for each item, `end`; `scalar` for leaves. Values are written as they come, without building a tree first.
+ */
+export class GoYamlWriter {
+  private out = '';
   private column = 0;
   private indent = -1;
   private readonly indents: number[] = [];
   private whitespace = true;
   private indention = true;
 
-  text(): string {
-    return this.out.join('');
+  /** The finished document. */
+  finish(): string {
+    this.writeIndent();
+    return this.out;
   }
 
-  node(n: Node, ctx: Context): void {
-    if (n.kind === 'scalar') this.scalar(n.value, n.style, ctx);
-    else if (n.kind === 'seq') this.sequence(n.items, ctx);
-    else this.mapping(n.entries);
+  /** A scalar value (never a key); `style` is the one requested, the writer falls back as libyaml does. */
+  scalar(value: string, style: ScalarStyle): void {
+    this.writeScalar(scalarInfo(value), value, style, false);
   }
 
-  private sequence(items: Node[], ctx: Context): void {
-    if (items.length === 0) {
-      this.emptyFlow('[', ']');
-      return;
-    }
-    // A sequence that is a mapping value stays at the key's indentation ("key:\n- item").
-    this.pushIndent(false, ctx.mapping && !this.indention);
-    for (const item of items) {
-      this.writeIndent();
-      this.indicator('-', true, false, true);
-      this.node(item, { mapping: false, simpleKey: false });
-    }
-    this.popIndent();
+  /**
+   * A scalar that is plain whatever the column (numbers, booleans, null: no spaces, indicators or special
+   * characters), written without analysis.
+   */
+  plainWord(text: string): void {
+    if (!this.whitespace) this.put(' ');
+    this.put(text);
+    this.whitespace = false;
+    this.indention = false;
   }
 
-  private mapping(entries: Array<[Node & { kind: 'scalar' }, Node]>): void {
-    if (entries.length === 0) {
-      this.emptyFlow('{', '}');
-      return;
-    }
+  /** `valueOfMapping`: the sequence is a mapping value, so it stays at the key's indentation ("key:\n- item"). */
+  beginSequence(valueOfMapping: boolean): void {
+    this.pushIndent(false, valueOfMapping && !this.indention);
+  }
+
+  item(): void {
+    this.writeIndent();
+    this.indicator('-', true, false, true);
+  }
+
+  beginMapping(): void {
     this.pushIndent(false, false);
-    for (const [key, value] of entries) {
+  }
+
+  key(key: string, style: ScalarStyle): void {
+    this.writeIndent();
+    const info = scalarInfo(key);
+    if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
+      this.writeScalar(info, key, style, true);
+      this.indicator(':', false, false, false);
+    } else {
+      this.indicator('?', true, false, true);
+      this.writeScalar(info, key, style, false);
       this.writeIndent();
-      const keyChars = codePoints(key.value);
-      const simple = !analyzeScalar(keyChars).multiline && utf8Length(key.value) <= MAX_SIMPLE_KEY_BYTES;
-      if (simple) {
-        this.node(key, { mapping: true, simpleKey: true });
-        this.indicator(':', false, false, false);
-      } else {
-        this.indicator('?', true, false, true);
-        this.node(key, { mapping: true, simpleKey: false });
-        this.writeIndent();
-        this.indicator(':', true, false, true);
-      }
-      this.node(value, { mapping: true, simpleKey: false });
+      this.indicator(':', true, false, true);
     }
+  }
+
+  /** Closes the innermost sequence or mapping. */
+  end(): void {
     this.popIndent();
+  }
+
+  emptySequence(): void {
+    this.emptyFlow('[', ']');
+  }
+
+  emptyMapping(): void {
+    this.emptyFlow('{', '}');
   }
 
   private emptyFlow(open: string, close: string): void {
@@ -95,28 +96,37 @@ class Writer {
     this.indicator(close, false, false, false);
   }
 
-  private scalar(value: string, requested: ScalarStyle, ctx: Context): void {
-    const chars = codePoints(value);
-    const style = chooseStyle(requested, analyzeScalar(chars), chars.length === 0, ctx.simpleKey);
+  private writeScalar(info: ScalarInfo, text: string, requested: ScalarStyle, simpleKey: boolean): void {
+    const style = chooseStyle(requested, info.analysis, info.chars.length === 0, simpleKey);
     this.pushIndent(true, false);
-    const allowBreaks = !ctx.simpleKey;
-    if (style === 'plain') this.plain(chars, allowBreaks);
-    else if (style === 'single') this.singleQuoted(chars, allowBreaks);
-    else if (style === 'double') this.doubleQuoted(chars, allowBreaks);
-    else this.literal(chars);
+    const allowBreaks = !simpleKey;
+    if (style === 'plain') this.plain(info, text, allowBreaks);
+    else if (style === 'single') this.singleQuoted(info, text, allowBreaks);
+    else if (style === 'double') this.doubleQuoted(info, text, allowBreaks);
+    else this.literal(info.chars);
     this.popIndent();
   }
 
-  private plain(chars: number[], allowBreaks: boolean): void {
+  /**
+   * The common case: text that needs no escaping or quote doubling, and no fold because every space comes before
+   * the width is passed (a fold happens only at a space once the column is past 80). Then it is copied whole.
+   */
+  private copiedWhole(info: ScalarInfo, text: string, allowBreaks: boolean): boolean {
+    if (!info.verbatim || (allowBreaks && info.lastSpace >= 0 && this.column + info.lastSpace > BEST_WIDTH)) return false;
+    this.put(text);
+    return true;
+  }
+
+  private plain(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
-    this.quotedBody(chars, allowBreaks, false, true);
+    if (!this.copiedWhole(info, text, allowBreaks)) this.quotedBody(info.chars, allowBreaks, false, true);
     this.whitespace = false;
     this.indention = false;
   }
 
-  private singleQuoted(chars: number[], allowBreaks: boolean): void {
+  private singleQuoted(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     this.indicator("'", true, false, false);
-    this.quotedBody(chars, allowBreaks, true, false);
+    if (!this.copiedWhole(info, text, allowBreaks)) this.quotedBody(info.chars, allowBreaks, true, false);
     this.indicator("'", false, false, false);
     this.whitespace = false;
     this.indention = false;
@@ -152,8 +162,15 @@ class Writer {
     }
   }
 
-  private doubleQuoted(chars: number[], allowBreaks: boolean): void {
+  private doubleQuoted(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     this.indicator('"', true, false, false);
+    if (!this.copiedWhole(info, text, allowBreaks)) this.doubleQuotedBody(info.chars, allowBreaks);
+    this.indicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private doubleQuotedBody(chars: number[], allowBreaks: boolean): void {
     // libyaml escapes every character of a string that starts with a byte order mark.
     const startsWithBom = chars[0] === 0xfeff;
     let spaces = false;
@@ -175,9 +192,6 @@ class Writer {
         spaces = false;
       }
     }
-    this.indicator('"', false, false, false);
-    this.whitespace = false;
-    this.indention = false;
   }
 
   private literal(chars: number[]): void {
@@ -213,7 +227,7 @@ class Writer {
     this.indent = this.indents.pop() as number;
   }
 
-  writeIndent(): void {
+  private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     while (this.column < indent) this.put(' ');
@@ -228,19 +242,19 @@ class Writer {
     this.indention = this.indention && isIndention;
   }
 
-  /** ASCII text; each byte is a column. */
+  /** Text without astral characters or breaks: each UTF-16 unit is a character, and a column. */
   private put(text: string): void {
-    this.out.push(text);
+    this.out += text;
     this.column += text.length;
   }
 
   private writeChar(c: number): void {
-    this.out.push(String.fromCodePoint(c));
+    this.out += String.fromCodePoint(c);
     this.column++;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
   }
 
@@ -248,7 +262,7 @@ class Writer {
     if (c === 0x0a) {
       this.putBreak();
     } else {
-      this.out.push(String.fromCodePoint(c));
+      this.out += String.fromCodePoint(c);
       this.column = 0;
     }
   }
@@ -283,10 +297,4 @@ function escape(c: number): string {
   if (c <= 0xff) return '\\x' + hex.padStart(2, '0');
   if (c <= 0xffff) return '\\u' + hex.padStart(4, '0');
   return '\\U' + hex.padStart(8, '0');
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const c of codePoints(s)) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  return n;
 }

@@ -23,7 +23,15 @@ export interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-const FIRST_CHAR_INDICATORS = new Set('#,[]{}&*!|>\'"%@`');
+/** Characters that make a scalar start with an indicator: `#,[]{}&*!|>'"%@\``. */
+const FIRST_CHAR_INDICATORS = new Set(Array.from('#,[]{}&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+/** Flow indicators anywhere after the first character: `,?[]{}`. */
+const FLOW_INDICATORS = new Set(Array.from(',?[]{}', (ch) => ch.charCodeAt(0)));
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const QUESTION = 0x3f;
+const HASH = 0x23;
 
 /** Decides which styles can represent `chars` faithfully (yaml_emitter_analyze_scalar's verdicts). */
 export function analyzeScalar(chars: readonly number[]): ScalarAnalysis {
@@ -43,8 +51,8 @@ export function analyzeScalar(chars: readonly number[]): ScalarAnalysis {
   let previousSpace = false;
   let previousBreak = false;
 
-  const prefix = String.fromCodePoint(...chars.slice(0, 3));
-  if (prefix === '---' || prefix === '...') {
+  // A document marker at the start (`---`, `...`).
+  if (chars.length >= 3 && (chars[0] === DASH || chars[0] === DOT) && chars[1] === chars[0] && chars[2] === chars[0]) {
     blockIndicators = true;
     flowIndicators = true;
   }
@@ -52,25 +60,24 @@ export function analyzeScalar(chars: readonly number[]): ScalarAnalysis {
   let precededByWhitespace = true;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    const ch = String.fromCodePoint(c);
     const followedByWhitespace = i + 1 >= chars.length || isBlank(chars[i + 1]);
     if (i === 0) {
-      if (FIRST_CHAR_INDICATORS.has(ch)) {
+      if (FIRST_CHAR_INDICATORS.has(c)) {
         flowIndicators = true;
         blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (c === QUESTION || c === COLON) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (c === DASH && followedByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
-    } else if (',?[]{}'.includes(ch)) {
+    } else if (FLOW_INDICATORS.has(c)) {
       flowIndicators = true;
-    } else if (ch === ':') {
+    } else if (c === COLON) {
       flowIndicators = true;
       if (followedByWhitespace) blockIndicators = true;
-    } else if (ch === '#' && precededByWhitespace) {
+    } else if (c === HASH && precededByWhitespace) {
       flowIndicators = true;
       blockIndicators = true;
     }
@@ -123,9 +130,64 @@ export function analyzeScalar(chars: readonly number[]): ScalarAnalysis {
 /** A string as code points; lone surrogates become U+FFFD as Go's JSON encoder would make them. */
 export function codePoints(s: string): number[] {
   const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      out.push(c);
+      continue;
+    }
+    const next = s.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out.push(((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+      i++;
+    } else {
+      out.push(0xfffd);
+    }
   }
   return out;
+}
+
+/** What the writer needs to know about a scalar's text, worked out once per distinct string (see `scalarInfo`). */
+export interface ScalarInfo {
+  chars: number[];
+  analysis: ScalarAnalysis;
+  /**
+   * Every character is written as itself in plain, single- and double-quoted style (printable, no break, quote or
+   * backslash), so the text can be copied whole when no line folding can happen; then `chars.length` is its length.
+   */
+  verbatim: boolean;
+  /** Position of the last space, the only place a line may be folded; -1 when there is none. */
+  lastSpace: number;
+  utf8Length: number;
+}
+
+/** Enough for the keys and common values of many documents; cleared when full rather than tracking use. */
+const INFO_CACHE_LIMIT = 4096;
+const infoCache = new Map<string, ScalarInfo>();
+
+/** The ScalarInfo of `s`. Map keys and enum-like values repeat across objects, so results are cached (bounded). */
+export function scalarInfo(s: string): ScalarInfo {
+  let info = infoCache.get(s);
+  if (info === undefined) {
+    info = computeInfo(s);
+    if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
+    infoCache.set(s, info);
+  }
+  return info;
+}
+
+function computeInfo(s: string): ScalarInfo {
+  const chars = codePoints(s);
+  let verbatim = true;
+  let lastSpace = -1;
+  let utf8Length = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    utf8Length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c === 0x20) lastSpace = i;
+    if (!isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x27 || c === 0x5c) verbatim = false;
+    // A lone surrogate is written as U+FFFD, so the text itself cannot be copied.
+    if (s.charCodeAt(i) !== c) verbatim = false;
+  }
+  return { chars, analysis: analyzeScalar(chars), verbatim, lastSpace, utf8Length };
 }

@@ -40,7 +40,38 @@ export function goYamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-/** Keys in go-yaml's order. */
+/**
+ * goYamlKeyLess as a sort comparator. Most keys are ASCII and differ first at a letter or punctuation, where the
+ * rule is simple (letters after non-letters, else code order); those are decided here without allocating. Digits
+ * (numeric runs) and non-ASCII characters at the first difference take the general path.
+ */
+export function compareGoYamlKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) {
+    // One is a prefix of the other, unless a surrogate pair was cut (then code points differ there).
+    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1))) return generalCompare(a, b);
+    return a.length - b.length;
+  }
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca >= 0x80 || cb >= 0x80) return generalCompare(a, b);
+  const al = isAsciiLetter(ca);
+  const bl = isAsciiLetter(cb);
+  if (al !== bl) return al ? 1 : -1;
+  if (!al && (isAsciiDigit(ca) || isAsciiDigit(cb))) return generalCompare(a, b);
+  return ca - cb;
+}
+
+/** Keys in go-yaml's order (sorts in place and returns the array). */
 export function sortKeysGoYaml(keys: string[]): string[] {
-  return keys.sort((a, b) => (goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0));
+  return keys.sort(compareGoYamlKeys);
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+function generalCompare(a: string, b: string): number {
+  return goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0;
 }

@@ -3,9 +3,9 @@
  * generic data (so JSON numbers become ints or floats, and map order is lost), and written by go-yaml v2 with sorted
  * keys. This is what `kubectl`/`istioctl` print and what Helm's and Istio's `toYaml` produce.
  */
-import { emitDocument, type Node, type ScalarStyle } from './go-yaml-emitter';
+import { GoYamlWriter, type ScalarStyle } from './go-yaml-emitter';
 import { needsQuotes } from './go-yaml-resolve';
-import { sortKeysGoYaml } from './go-yaml-sort';
+import { compareGoYamlKeys } from './go-yaml-sort';
 
 /**
  * The YAML document sigs.k8s.io/yaml.Marshal produces for a JSON-compatible value (plain objects, arrays, strings,
@@ -13,50 +13,62 @@ import { sortKeysGoYaml } from './go-yaml-sort';
  * Throws for values JSON cannot hold (NaN, Infinity).
  */
 export function marshalGoYaml(value: unknown): string {
-  return emitDocument(toNode(value));
+  const w = new GoYamlWriter();
+  write(w, value, false);
+  return w.finish();
 }
 
 const INT64_MIN = -(2n ** 63n);
 const UINT64_LIMIT = 2n ** 64n;
 
-function toNode(value: unknown): Node {
+function write(w: GoYamlWriter, value: unknown, valueOfMapping: boolean): void {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(): unknown }).toJSON();
   }
-  if (value === null || value === undefined) return plain('null');
+  if (value === null || value === undefined) return w.plainWord('null');
   switch (typeof value) {
     case 'boolean':
-      return plain(value ? 'true' : 'false');
+      return w.plainWord(value ? 'true' : 'false');
     case 'bigint':
-      return plain(integerText(value));
+      return w.plainWord(integerText(value));
     case 'number':
-      return plain(numberText(value));
+      return w.plainWord(numberText(value));
     case 'string':
-      return stringNode(value);
+      return w.scalar(value, stringStyle(value));
     case 'object':
-      if (Array.isArray(value)) return { kind: 'seq', items: value.map(toNode) };
-      return mapNode(value as Record<string, unknown>);
+      if (Array.isArray(value)) return writeSequence(w, value, valueOfMapping);
+      return writeMapping(w, value as Record<string, unknown>);
     default:
       throw new Error(`marshalGoYaml: unsupported value of type ${typeof value}`);
   }
 }
 
-function mapNode(obj: Record<string, unknown>): Node {
+function writeSequence(w: GoYamlWriter, items: unknown[], valueOfMapping: boolean): void {
+  if (items.length === 0) return w.emptySequence();
+  w.beginSequence(valueOfMapping);
+  for (const item of items) {
+    w.item();
+    write(w, item, false);
+  }
+  w.end();
+}
+
+function writeMapping(w: GoYamlWriter, obj: Record<string, unknown>): void {
   // JSON drops undefined members (Go has none); keep that so callers can use undefined for "absent".
-  const keys = sortKeysGoYaml(Object.keys(obj).filter((k) => obj[k] !== undefined));
-  return { kind: 'map', entries: keys.map((k) => [stringNode(k), toNode(obj[k])]) };
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareGoYamlKeys);
+  if (keys.length === 0) return w.emptyMapping();
+  w.beginMapping();
+  for (const k of keys) {
+    w.key(k, stringStyle(k));
+    write(w, obj[k], true);
+  }
+  w.end();
 }
 
 /** go-yaml's choice for a Go string: literal block if multi-line, quoted if it would read back as another type. */
-function stringNode(s: string): Node & { kind: 'scalar' } {
-  let style: ScalarStyle = 'plain';
-  if (s.includes('\n')) style = 'literal';
-  else if (needsQuotes(s)) style = 'double';
-  return { kind: 'scalar', value: s, style };
-}
-
-function plain(value: string): Node & { kind: 'scalar' } {
-  return { kind: 'scalar', value, style: 'plain' };
+function stringStyle(s: string): ScalarStyle {
+  if (s.includes('\n')) return 'literal';
+  return needsQuotes(s) ? 'double' : 'plain';
 }
 
 /** A Go integer as it survives the JSON round trip: exact within int64/uint64, a float beyond. */
