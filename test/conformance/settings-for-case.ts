@@ -1,4 +1,4 @@
-/** InjectionSettings for one corpus case: its rendered injector config, then the case's mesh overrides and features. */
+/** InjectionSettings for one corpus case: its rendered injector config, features, node versions and mesh overrides. */
 import { settingsFromSources } from '../../core/src/config/sources';
 import type { InjectionSettings } from '../../core/src/inject/types';
 import type { CorpusCase, MeshOverride } from './cases';
@@ -6,31 +6,27 @@ import { readReference } from './reference';
 
 const cache = new Map<string, InjectionSettings>();
 
-function renderedSettings(dir: string): InjectionSettings {
-  let s = cache.get(dir);
-  if (!s) {
-    s = settingsFromSources({
+export function settingsForCase(c: CorpusCase): InjectionSettings {
+  const features = {
+    ENABLE_NATIVE_SIDECARS: c.nodes.every(kubeletSupportsNativeSidecars) ? 'true' : 'false',
+    ...c.setup?.features,
+    ...c.setup?.env,
+  };
+  const key = JSON.stringify([c.renderedConfigDir, features]);
+  let base = cache.get(key);
+  if (!base) {
+    const dir = c.renderedConfigDir;
+    base = settingsFromSources({
       config: readReference(`${dir}/config.yaml`),
       values: readReference(`${dir}/values.json`),
       mesh: readReference(`${dir}/mesh.yaml`),
+      features,
     });
-    cache.set(dir, s);
+    cache.set(key, base);
   }
-  return s;
-}
-
-export function settingsForCase(c: CorpusCase): InjectionSettings {
-  const base = renderedSettings(c.renderedConfigDir);
   const mesh = structuredClone(base.mesh);
-  for (const o of c.meshOverrides ?? []) applyOverride(mesh, o);
-  const features = c.setup?.features ?? {};
-  return {
-    ...base,
-    mesh,
-    nativeSidecars: features.ENABLE_NATIVE_SIDECARS !== 'false' && c.nodes.every(kubeletSupportsNativeSidecars),
-    compliancePolicy: features.COMPLIANCE_POLICY ?? '',
-    platform: c.setup?.env?.PLATFORM ?? '',
-  };
+  for (const o of c.meshOverrides ?? []) applyMeshOverride(mesh, o);
+  return { ...base, mesh };
 }
 
 /** Istio turns native sidecars on automatically only when every node's kubelet is v1.33 or newer. */
@@ -39,7 +35,8 @@ function kubeletSupportsNativeSidecars(version: string): boolean {
   return major > 1 || (major === 1 && minor >= 33);
 }
 
-function applyOverride(root: Record<string, unknown>, o: MeshOverride): void {
+/** A case's change to the mesh config (Istio's test mutates the parsed MeshConfig the same way). */
+export function applyMeshOverride(root: Record<string, unknown>, o: MeshOverride): void {
   const keys = o.path.split('.');
   const last = keys.pop() as string;
   let node = root;

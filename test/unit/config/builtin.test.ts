@@ -18,6 +18,8 @@ import { createInjector } from '../../../core/src/inject';
 import { injectManifest } from '../../../core/src/run/inject-manifest';
 import { mergeValues } from '../../../core/src/config/kubeinject-files';
 import { settingsFromSources } from '../../../core/src/config/sources';
+import type { MeshOverride } from '../../conformance/cases';
+import { applyMeshOverride } from '../../conformance/settings-for-case';
 
 const REF = path.resolve(process.cwd(), '../shared/istio-reference');
 const DEFAULT_DIR = path.join(REF, 'rendered/default');
@@ -101,22 +103,11 @@ interface Case {
   input: string;
   renderedConfigDir: string;
   skipInjection?: boolean;
-  meshOverrides?: { op: string; path: string; value: unknown }[];
+  meshOverrides?: MeshOverride[];
   setup?: { features?: Record<string, string>; env?: Record<string, string> };
 }
 
 /** The corpus' mesh overrides (a path set or appended to), applied to settings.mesh. */
-function applyMeshOverride(mesh: Record<string, unknown>, o: { op: string; path: string; value: unknown }): void {
-  const keys = o.path.split('.');
-  let cur = mesh;
-  for (const k of keys.slice(0, -1)) {
-    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
-    cur = cur[k] as Record<string, unknown>;
-  }
-  const last = keys[keys.length - 1];
-  if (o.op === 'append') cur[last] = [...(Array.isArray(cur[last]) ? (cur[last] as unknown[]) : []), o.value];
-  else cur[last] = o.value;
-}
 
 const stripVersion = (s: string) => s.replace(/("version":")[0-9a-f]*(")/g, '$1$2');
 

@@ -10,13 +10,13 @@ import { parseAllDocuments } from 'yaml';
 import { builtinSettings } from '../../../core/src/config/sources';
 import { createInjector, removeInjection } from '../../../core/src/inject';
 import type { KubeObject } from '../../../core/src/inject/types';
-import { REF, haveReference } from './golden-cases';
+import { MISSING_REFERENCE, REFERENCE_DIR as REF, referenceAvailable as haveReference } from '../../conformance/reference';
 
 const ODD: unknown[] = [null, '', 0, -1, 'x', true, [], {}, [1], { a: 1 }, 'auto', '15020', 1.5];
 
 test('mutated objects never crash inject or removeInjection', (t) => {
   if (!haveReference()) {
-    t.skip(`reference data not found at ${REF}`);
+    t.skip(MISSING_REFERENCE);
     return;
   }
   const dir = path.join(REF, 'inject');

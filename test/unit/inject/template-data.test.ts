@@ -24,7 +24,7 @@ test('proxyImage: Istio TestProxyImage table', () => {
     ['private-repo/istio', '1.12-this-is-unusual-tag', '', 'distroless', 'private-repo/istio/proxyv2:1.12-this-is-unusual-tag-distroless'],
   ];
   for (const [hub, tag, pcType, ann, want] of rows) {
-    const annotations = ann === undefined ? {} : { 'sidecar.istio.io/proxyImageType': ann };
+    const annotations: Record<string, string> = ann === undefined ? {} : { 'sidecar.istio.io/proxyImageType': ann };
     assert.equal(proxyImage({ global: { hub, tag } }, pcType, annotations), want);
   }
   assert.equal(proxyImage({ global: { hub: 'h', tag: 't', variant: 'distroless', proxy: { image: 'custom' } } }, '', {}), 'h/custom:t-distroless');
