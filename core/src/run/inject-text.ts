@@ -6,7 +6,7 @@ import type { Injector } from '../inject';
 import type { Outcome } from '../inject/types';
 import { applyEdits, type TextEdit } from '../output/preserve';
 import { injectManifest, type InjectOptions } from './inject-manifest';
-import { documentEdits } from './preserve-manifest';
+import { editsPerDocument } from './preserve-manifest';
 
 export interface DocumentResult {
   /** 1-based position in the stream. */
@@ -41,9 +41,17 @@ export interface TextResult {
 /** Injects every document of `text` and returns both outputs. Pure; never throws. */
 export function injectText(text: string, injector: Injector, options: InjectOptions = {}): TextResult {
   const report = injectManifest(text, injector, options);
-  const documents = report.documents.map((d): DocumentResult => {
+  let perDocument: TextEdit[][] = [];
+  if (!report.errors.length) {
+    try {
+      perDocument = editsPerDocument(text, report);
+    } catch (e) {
+      report.errors.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const documents = report.documents.map((d, i): DocumentResult => {
     const chunk = text.slice(d.start, d.end);
-    const edits = report.errors.length ? [] : documentEdits(text, d);
+    const edits = perDocument[i] ?? [];
     const local = edits.map((e) => ({ ...e, start: e.start - d.start, end: e.end - d.start }));
     return {
       index: d.index, apiVersion: d.apiVersion, kind: d.kind, name: d.name, namespace: d.namespace,
