@@ -1,5 +1,6 @@
 /** The data a sidecar template runs with (Istio's SidecarTemplateData) and the values-derived image names. */
 import { GO_STRUCT, NOT_FOUND, type GoStruct } from '../template/value';
+import { estimateConcurrency } from './concurrency';
 import { k8sValue } from './go-data';
 import { isObject, objAt, strAt, type JsonObject } from './json-access';
 import type { PodJson } from './pod';
@@ -63,6 +64,7 @@ export function sidecarTemplateData(input: TemplateDataInput): GoStruct {
     ProxyGID: BigInt(input.proxyGID),
     InboundTrafficPolicyMode: inboundTrafficPolicyMode(input.mesh),
     CompliancePolicy: input.compliancePolicy,
+    EstimatedConcurrency: BigInt(estimateConcurrency(input.proxyConfig, annotations, input.values)),
   });
 }
 
