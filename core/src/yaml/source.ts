@@ -6,14 +6,20 @@ export class Source {
   /** Offset of each line's line break (or the text's end). */
   readonly ends: number[] = [];
 
+  /** Leading spaces of each line (all of them for a line of spaces only). */
+  private readonly indents: number[] = [];
+
   constructor(text: string) {
     this.text = text;
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
+      let p = start;
+      while (p < end && text.charCodeAt(p) === 0x20) p++;
       this.starts.push(start);
       this.ends.push(end);
+      this.indents.push(p - start);
       start = end + 1;
     }
   }
@@ -24,22 +30,17 @@ export class Source {
 
   /** Leading spaces of the line; for a line of spaces only, all of them. */
   indent(line: number): number {
-    const { text } = this;
-    const start = this.starts[line];
-    const end = this.ends[line];
-    let p = start;
-    while (p < end && text.charCodeAt(p) === 0x20) p++;
-    return p - start;
+    return this.indents[line];
   }
 
   /** True when the line holds nothing but spaces. */
   isBlank(line: number): boolean {
-    return this.starts[line] + this.indent(line) === this.ends[line];
+    return this.starts[line] + this.indents[line] === this.ends[line];
   }
 
   /** True for a line of spaces only or one whose first non-space character starts a comment. */
   isBlankOrComment(line: number): boolean {
-    const p = this.starts[line] + this.indent(line);
+    const p = this.starts[line] + this.indents[line];
     return p === this.ends[line] || this.text.charCodeAt(p) === 0x23;
   }
 
