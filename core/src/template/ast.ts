@@ -2,7 +2,7 @@
  * Parse tree of a Go template (the shapes of Go's text/template/parse nodes) and their canonical text, which Go
  * prints inside error messages (`executing "t" at <.Foo.Bar>`).
  */
-import { quoteGo } from './quote';
+import { quoteGo } from '../go/quote';
 
 export interface TextNode { readonly kind: 'text'; readonly pos: number; readonly text: string }
 export interface CommentNode { readonly kind: 'comment'; readonly pos: number; readonly text: string }

@@ -4,9 +4,9 @@
  */
 import { GoFuncError } from './errors';
 import { formatValue, sprint, sprintf, sprintln } from './printf';
-import { isPrint } from './quote';
+import { isPrint } from '../go/quote';
 import { isGoMap, isTrue } from './truth';
-import { compareGoStrings, isAscii, utf8Decode, utf8Encode, utf8Length } from './utf8';
+import { compareGoStrings, isAscii, utf8Decode, utf8Encode, utf8Length } from '../go/utf8';
 import { GoComplex, GoParamKind, GoSignature, goTypeName, isGoStruct, mapZero, withGoType } from './value';
 
 /** A predefined function with its Go signature. */

@@ -10,9 +10,9 @@
 import * as A from './ast';
 import { Builtin, BUILTINS } from './builtins';
 import { TemplateError } from './errors';
-import { quoteGo } from './quote';
+import { quoteGo } from '../go/quote';
 import { isGoMap, isTrue } from './truth';
-import { utf8Length } from './utf8';
+import { utf8Length } from '../go/utf8';
 import {
   FuncMap, GO_MAP_ZERO, GoComplex, GoParamKind, GoSignature, goSignature, goTypeName, isGoStruct, NOT_FOUND, TemplateFunc,
 } from './value';

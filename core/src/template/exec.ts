@@ -5,9 +5,9 @@
 import * as A from './ast';
 import { BREAK, CONTINUE, Evaluator, LimitError, Limits, Program } from './eval';
 import { formatValue } from './printf';
-import { quoteGo } from './quote';
+import { quoteGo } from '../go/quote';
 import { isGoMap, isTrue } from './truth';
-import { compareGoStrings } from './utf8';
+import { compareGoStrings } from '../go/utf8';
 import { GO_MAP_ZERO, goTypeName } from './value';
 
 export { DEFAULT_LIMITS } from './eval';

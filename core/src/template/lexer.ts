@@ -2,7 +2,7 @@
  * Tokenizer for Go text/template source. It follows Go's lexer state by state, because parse errors, trim markers
  * (`{{- ` / ` -}}`) and line numbers in messages all depend on exactly where Go splits tokens.
  */
-import { quoteGo, unicodeLabel } from './quote';
+import { quoteGo, unicodeLabel } from '../go/quote';
 
 export type TokenType =
   | 'error' | 'bool' | 'char' | 'charConstant' | 'complex' | 'assign' | 'declare' | 'eof' | 'field' | 'identifier'

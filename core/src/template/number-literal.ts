@@ -3,7 +3,7 @@
  * ParseFloat), so that `1`, `0x1F`, `1_000`, `1e3`, `'a'` and overflowing literals get Go's types and errors.
  */
 import type { NumberNode } from './ast';
-import { unquoteChar } from './quote';
+import { unquoteChar } from '../go/quote';
 
 const MAX_U64 = (1n << 64n) - 1n;
 const MAX_I64 = (1n << 63n) - 1n;

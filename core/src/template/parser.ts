@@ -7,7 +7,7 @@ import * as A from './ast';
 import { TemplateError } from './errors';
 import { lex, Token, TokenType } from './lexer';
 import { numberNode } from './number-literal';
-import { quoteGo, unquote } from './quote';
+import { quoteGo, unquote } from '../go/quote';
 
 /** Maximum nesting of parenthesised pipelines (Go allows 10000; JavaScript stacks are smaller). */
 const MAX_PAREN_DEPTH = 1000;

@@ -2,9 +2,9 @@
  * fmt's value printer: one argument under one verb with the current flags, recursing into slices, maps and structs
  * the way Go's fmt does (including the `%!verb(type=value)` form for verbs a type does not support).
  */
-import { formatFloat, formatHexFloat } from './format-float';
-import { canBackquote, isPrint, quoteGo, quoteGoASCII, quoteRune } from './quote';
-import { compareGoStrings, runeCount, utf8Encode } from './utf8';
+import { formatFloat, formatHexFloat } from '../go/format-float';
+import { canBackquote, isPrint, quoteGo, quoteGoASCII, quoteRune } from '../go/quote';
+import { compareGoStrings, runeCount, utf8Encode } from '../go/utf8';
 import { GoComplex, GoStruct, goTypeName, isGoStruct } from './value';
 
 /** fmt's per-verb formatting state. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sprigFuncs } from '../../../core/src/template/funcs';
 import { castToFloat64, castToInt64, parseGoInt } from '../../../core/src/template/funcs/cast';
-import { formatFloatG } from '../../../core/src/template/funcs/go-fmt';
+import { formatFloat } from '../../../core/src/go/format-float';
 
 const f = sprigFuncs();
 
@@ -103,5 +103,5 @@ test('%v float formatting matches strconv g -1', () => {
     [1e21, '1e+21'],
     [1.5e-300, '1.5e-300'],
   ];
-  for (const [n, want] of cases) assert.equal(formatFloatG(n), want);
+  for (const [n, want] of cases) assert.equal(formatFloat(n, 'g', -1), want);
 });

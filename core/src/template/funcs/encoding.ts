@@ -3,7 +3,7 @@
  * format), JSON decoding into template values, and base64.
  */
 import { isGoStruct } from '../value';
-import { utf8Decode, utf8Encode } from './go-fmt';
+import { utf8Decode, utf8Encode } from '../../go/utf8';
 import { sortedKeys, setKey } from './go-values';
 
 export interface MarshalOptions {

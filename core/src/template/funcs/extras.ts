@@ -3,8 +3,9 @@
  * and, so that templates naming them still parse as in Go, the non-hermetic or cryptographic functions, which
  * fail when called.
  */
+import { utf8Decode, utf8Encode } from '../../go/utf8';
 import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
-import { goDurationString, utf8Decode, utf8Encode } from './go-fmt';
+import { goDurationString } from './go-fmt';
 import { adler32, sha1Hex, sha256Hex } from './hashes';
 import { pathBase, pathClean, pathDir, pathExt } from './paths';
 import { goToLower, goToUpper } from './strings';

@@ -2,6 +2,7 @@
  * Go type facts about template values (see ../value.ts): type and kind names, sprig's emptiness, reflect.DeepEqual,
  * Go's map-key order, and safe map writes.
  */
+import { compareGoStrings } from '../../go/utf8';
 import { GO_MAP_ZERO, GO_TYPE, isGoStruct, mapZero, NOT_FOUND, withGoType } from '../value';
 
 /** A Go map seen from a template: any non-null object that is neither a slice nor a struct. */
@@ -111,18 +112,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && deepEqual((a as Record<string, unknown>)[k], rb[k]));
 }
 
-/** Go orders map keys by their UTF-8 bytes, i.e. by code point (JS's default sort uses UTF-16 units). */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) as number;
-    const cb = b.codePointAt(i) as number;
-    if (ca !== cb) return ca - cb;
-    if (ca > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
+/** A map's keys in Go's order (by UTF-8 bytes, i.e. by code point). */
 export function sortedKeys(m: object): string[] {
   return Object.keys(m).sort(compareGoStrings);
 }

@@ -1,5 +1,5 @@
 /** The digests sprig offers (sha1sum, sha256sum, adler32sum) over a string's UTF-8 bytes, as lowercase hex. */
-import { utf8Encode } from './go-fmt';
+import { utf8Encode } from '../../go/utf8';
 
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));

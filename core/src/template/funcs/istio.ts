@@ -3,11 +3,12 @@
  * sprig's and replace sprig's functions of the same name (indent, contains, env, omit).
  */
 import { marshalGoYaml } from '../../output/go-yaml';
+import { formatValue } from '../printf';
 import { isGoStruct, typedMap } from '../value';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, stringMapArg, variadic } from './args';
 import { castToInt64 } from './cast';
 import { goJsonMarshal, goJsonUnmarshal } from './encoding';
-import { formatV, goDurationString, sprint } from './go-fmt';
+import { goDurationString } from './go-fmt';
 import { fieldOf, hasKey, isGoMap, setKey, sortedKeys, typeOf } from './go-values';
 import { otelResourceAttributes } from './istio-otel';
 import { pathSplit } from './paths';
@@ -37,13 +38,13 @@ function annotation(meta: unknown, name: unknown, def: unknown): string {
   const annotations = objectMetaAnnotations(meta);
   const key = stringArg(name);
   if (annotations && hasKey(annotations, key)) return String(annotations[key]);
-  return sprint(anyArg(def));
+  return formatValue(anyArg(def));
 }
 
 /** Adds `port` to the comma-separated list unless it is already there (or is empty or 0). */
 function excludeInboundPort(port: unknown, excluded: unknown): string {
   const list = stringArg(excluded);
-  const portStr = goTrimSpace(sprint(anyArg(port)));
+  const portStr = goTrimSpace(formatValue(anyArg(port)));
   if (portStr === '' || portStr === '0') return list;
   const out: string[] = [];
   for (const p of list.split(',')) {
@@ -102,7 +103,7 @@ function containerPorts(containers: unknown, include: (c: unknown) => boolean): 
     for (const p of Array.isArray(ports) ? ports : []) {
       const protocol = fieldOf(p, 'Protocol', 'protocol');
       if (protocol === 'UDP' || protocol === 'SCTP') continue;
-      parts.push(formatV(fieldOf(p, 'ContainerPort', 'containerPort') ?? 0n));
+      parts.push(formatValue(fieldOf(p, 'ContainerPort', 'containerPort') ?? 0n));
     }
   }
   return parts.join(',');

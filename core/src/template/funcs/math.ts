@@ -2,9 +2,9 @@
  * sprig's numeric functions (numeric.go): integer arithmetic on int64 through cast.ToInt64, float functions
  * through cast.ToFloat64, and the *f family computed in decimal as shopspring/decimal does.
  */
+import { formatValue } from '../printf';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { castToFloat64, castToInt64 } from './cast';
-import { formatV } from './go-fmt';
 import { typeOf } from './go-values';
 import { untilStep } from './lists';
 
@@ -39,7 +39,7 @@ interface Decimal {
 
 /** decimal.NewFromFloat: the shortest decimal that round-trips to f. */
 function decimalFromFloat(f: number): Decimal {
-  if (!Number.isFinite(f)) throw new Error(`Cannot create a Decimal from ${formatV(f)}`);
+  if (!Number.isFinite(f)) throw new Error(`Cannot create a Decimal from ${formatValue(f)}`);
   const [mant, e] = f.toExponential().split('e');
   const digits = mant.replace('.', '');
   return { coef: BigInt(digits), exp: Number(e) - (digits.replace('-', '').length - 1) };
@@ -121,7 +121,7 @@ function seq(...params: unknown[]): string {
 
 /** sprig's toDecimal: reads fmt.Sprint(v) as an octal number (unix file modes). */
 function toDecimal(v: unknown): bigint {
-  const s = formatV(anyArg(v));
+  const s = formatValue(anyArg(v));
   const m = /^([+-]?)([0-7]+)$/.exec(s);
   if (!m) return 0n;
   const n = BigInt(`0o${m[2]}`) * (m[1] === '-' ? -1n : 1n);

@@ -1,8 +1,11 @@
 /** sprig's string functions (strings.go, and the string entries of functions.go). */
 import { typedMap } from '../value';
 import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
-import { byteLength, byteSlice, formatV, goQuote, strval } from './go-fmt';
-import { compareGoStrings, withGoType } from './go-values';
+import { quoteGo } from '../../go/quote';
+import { byteSlice, compareGoStrings, utf8Length } from '../../go/utf8';
+import { formatValue } from '../printf';
+import { strval } from './go-fmt';
+import { withGoType } from './go-values';
 
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 
@@ -103,7 +106,7 @@ export function sprigIndent(spaces: number, s: string): string {
 
 /** sprig's trunc: keeps the first c bytes, or with c < 0 the last -c bytes. */
 function trunc(c: number, s: string): string {
-  const n = byteLength(s);
+  const n = utf8Length(s);
   if (c < 0 && n + c > 0) return byteSlice(s, n + c);
   if (c >= 0 && n > c) return byteSlice(s, 0, c);
   return s;
@@ -111,7 +114,7 @@ function trunc(c: number, s: string): string {
 
 /** sprig's substr on bytes. */
 function substr(start: number, end: number, s: string): string {
-  const n = byteLength(s);
+  const n = utf8Length(s);
   const oob = (): Error => new Error(`runtime error: slice bounds out of range [:${end}] with length ${n}`);
   if (start < 0) {
     if (end < 0 || end > n) throw oob();
@@ -158,9 +161,9 @@ export const stringFuncs: Record<string, FuncSpec> = {
   toStrings: fixed(1, (v) => strings(strslice(anyArg(v)))),
   sortAlpha: fixed(1, (v) => strings(Array.isArray(v) ? strslice(v).sort(compareGoStrings) : [strval(anyArg(v))])),
   toString: fixed(1, (v) => strval(anyArg(v))),
-  cat: variadic(1, (...vs) => vs.filter(notNil).map(formatV).join(' ')),
-  quote: variadic(1, (...vs) => vs.filter(notNil).map((v) => goQuote(strval(v))).join(' ')),
-  squote: variadic(1, (...vs) => vs.filter(notNil).map((v) => `'${formatV(v)}'`).join(' ')),
+  cat: variadic(1, (...vs) => vs.filter(notNil).map((v) => formatValue(v)).join(' ')),
+  quote: variadic(1, (...vs) => vs.filter(notNil).map((v) => quoteGo(strval(v))).join(' ')),
+  squote: variadic(1, (...vs) => vs.filter(notNil).map((v) => `'${formatValue(v)}'`).join(' ')),
   indent: fixed(2, (n, str) => sprigIndent(intArg(n), s(str))),
   nindent: fixed(2, (n, str) => `\n${sprigIndent(intArg(n), s(str))}`),
   plural: fixed(3, (one, many, n) => (intArg(n) === 1 ? s(one) : s(many))),

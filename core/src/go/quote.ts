@@ -1,6 +1,6 @@
 /**
- * Go's strconv quoting rules (Quote, QuoteToASCII, QuoteRune, Unquote, UnquoteChar, IsPrint) as templates observe
- * them: in `%q`, in parse error texts and when reading string/char literals.
+ * Go's strconv quoting rules (Quote, QuoteToASCII, QuoteRune, Unquote, UnquoteChar, IsPrint): templates observe them
+ * in `%q`, in parse error texts and when reading string/char literals; Go error texts embed `%q` of inputs.
  *
  * Known gap: JavaScript strings cannot hold Go's invalid-UTF-8 byte strings, so `"\xff"` in a literal becomes U+00FF.
  */

@@ -2,10 +2,12 @@
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** True when every character is ASCII (then bytes and UTF-16 units coincide). */
 export function isAscii(s: string): boolean {
   return ASCII.test(s);
 }
 
+/** The UTF-8 bytes of a string (a lone surrogate becomes U+FFFD, as Go would have it). */
 export function utf8Encode(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {
@@ -20,7 +22,7 @@ export function utf8Encode(s: string): number[] {
 }
 
 /** Decodes bytes; each invalid sequence becomes U+FFFD (as Go's range-over-string sees it). */
-export function utf8Decode(b: readonly number[]): string {
+export function utf8Decode(b: ArrayLike<number>): string {
   let s = '';
   for (let i = 0; i < b.length;) {
     const c = b[i];
@@ -45,6 +47,7 @@ export function utf8Decode(b: readonly number[]): string {
   return s;
 }
 
+/** Go's len(s): the number of UTF-8 bytes. */
 export function utf8Length(s: string): number {
   if (isAscii(s)) return s.length;
   let n = 0;
@@ -53,6 +56,13 @@ export function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
+}
+
+/** Go's s[start:end] on the UTF-8 bytes of s (a cut through a character leaves U+FFFD). */
+export function byteSlice(s: string, start: number, end?: number): string {
+  if (isAscii(s)) return s.slice(start, end);
+  const bytes = utf8Encode(s);
+  return utf8Decode(bytes.slice(start, end ?? bytes.length));
 }
 
 /** Number of runes (utf8.RuneCountInString). */
