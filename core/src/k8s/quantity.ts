@@ -27,13 +27,23 @@ const NANO = -9;
 /** Error text of apimachinery for a malformed quantity. */
 export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
+/** Manifests repeat the same few quantities (`100m`, `128Mi`); parsing is pure, so results are kept (bounded). */
+const CANONICAL_CACHE_LIMIT = 1024;
+const canonicalCache = new Map<string, string>();
+
 /**
  * The string Kubernetes writes for a quantity read from `text` (its JSON form: a string, or a number's JSON text).
  * Throws an Error with apimachinery's message when the text is not a quantity.
  */
 export function canonicalQuantity(text: string): string {
-  const q = parseQuantity(text.trim());
-  return q.cached ?? formatQuantity(q);
+  let canonical = canonicalCache.get(text);
+  if (canonical === undefined) {
+    const q = parseQuantity(text.trim());
+    canonical = q.cached ?? formatQuantity(q);
+    if (canonicalCache.size >= CANONICAL_CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(text, canonical);
+  }
+  return canonical;
 }
 
 /** The canonical text for a quantity given as a JSON value (number or string), as Go's UnmarshalJSON reads it. */

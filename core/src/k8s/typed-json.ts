@@ -126,8 +126,9 @@ function encodeStruct(shape: StructShape, value: unknown, walk: Walk): Record<st
   const assigned = needsFolding(shape, input) ? assignFolded(shape, input) : undefined;
   const out: Record<string, unknown> | undefined = walk.build ? {} : undefined;
   for (const field of shape.fields) {
-    const v = assigned ? assigned.get(field) : field.primary && Object.hasOwn(input, field.json) ? input[field.json] : undefined;
-    if (!out && (v === null || v === undefined)) continue;
+    const v = assigned ? assigned.get(field) : ownValue(input, field);
+    // Absent values decode to the zero value without error: nothing to check, and often nothing to write.
+    if ((v === null || v === undefined) && (!out || field.omittedWhenAbsent)) continue;
     walk.path.push(field.json);
     const enc = encode(field.shape, v, walk);
     walk.path.pop();
@@ -137,6 +138,11 @@ function encodeStruct(shape: StructShape, value: unknown, walk: Walk): Record<st
     out[field.json] = enc;
   }
   return out;
+}
+
+function ownValue(input: Record<string, unknown>, field: ShapeField): unknown {
+  if (!field.primary || (field.shadowsPrototype && !Object.hasOwn(input, field.json))) return undefined;
+  return input[field.json];
 }
 
 /** True when some key reaches a field only case-insensitively (rare: the usual keys match exactly or not at all). */

@@ -32,6 +32,19 @@ export interface ShapeField {
   omitzero: boolean;
   /** False for a later field repeating an earlier field's JSON name: the decoder never fills it. */
   primary: boolean;
+  /** Absent or null, the field is not written at all (its zero value is dropped by omitempty/omitzero). */
+  omittedWhenAbsent: boolean;
+  /** The JSON name is also an Object.prototype member (`constructor`…), so reading it must check own keys. */
+  shadowsPrototype: boolean;
+}
+
+/** Types whose zero value encoding/json counts as empty (omitempty drops it); structs and these others never are. */
+const EMPTY_ZERO_TAGS = new Set(['ptr', 'slice', 'map', 'string', 'bool', 'int', 'float64', 'any']);
+
+function omittedWhenAbsent(shape: Shape, omitempty: boolean, omitzero: boolean): boolean {
+  if (EMPTY_ZERO_TAGS.has(shape.tag)) return omitempty || omitzero;
+  // The zero metav1.Time is not empty (omitempty writes null) but is zero.
+  return omitzero && shape.tag === 'Time';
 }
 
 const SIMPLE_TAGS = new Set(['string', 'bool', 'float64', 'Quantity', 'IntOrString', 'Time', 'RawExtension', 'any']);
@@ -62,8 +75,12 @@ function fillStruct(shape: StructShape): void {
   // Marked first: a struct reachable from its own fields sees this shape and finishes compiling later.
   shape.compiled = true;
   for (const f of jsonFields(shape.type)) {
+    const fieldShape = shapeOf(f.type);
+    const omitempty = !!f.omitempty;
+    const omitzero = !!f.omitzero;
     const field: ShapeField = {
-      json: f.json, shape: shapeOf(f.type), omitempty: !!f.omitempty, omitzero: !!f.omitzero, primary: !shape.exact.has(f.json),
+      json: f.json, shape: fieldShape, omitempty, omitzero, primary: !shape.exact.has(f.json),
+      omittedWhenAbsent: omittedWhenAbsent(fieldShape, omitempty, omitzero), shadowsPrototype: f.json in Object.prototype,
     };
     shape.fields.push(field);
     if (field.primary) shape.exact.set(f.json, field);
