@@ -26,3 +26,30 @@ test('mutated documents decode exactly as with the yaml package or are declined'
   assert.deepEqual(result.mismatches.slice(0, 5), []);
   assert.ok(result.same > texts.length * 0.2, `only ${result.same} of ${texts.length} decoded`);
 });
+
+/** Multi-line values in every context, their lines indented from 0 to 7 spaces, followed by various siblings. */
+function indentationSweep(): string[] {
+  const contexts: ((v: string) => string)[] = [
+    (v) => `k: ${v}`, (v) => `a:\n  k: ${v}`, (v) => `- ${v}`, (v) => `- k: ${v}`, (v) => `a:\n- k: ${v}\n  j: 1`,
+    (v) => `  - - ${v}`, (v) => `a:\n  - k: ${v}`, (v) => `a:\n    b: ${v}\n    c: 2`, (v) => v, (v) => `a:\n  ${v}`,
+    (v) => `-\n  ${v}`, (v) => `x:\n- ${v}`, (v) => `x:\n -   ${v}`,
+  ];
+  const values: ((pad: string) => string)[] = [
+    (p) => `"a\n${p}b"`, (p) => `'a\n${p}b'`, (p) => `{\n${p}a: 1,\n${p}b: 2\n${p}}`, (p) => `[\n${p}a,\n${p}b]`,
+    (p) => `[a,\n${p}]`, (p) => `|\n${p}text\n${p}more`, (p) => `>-\n${p}text\n${p} more`, (p) => `{a: [\n${p}1]}`,
+    (p) => `"a\n${p}\n${p}b"`, (p) => `|+\n${p}x\n\n`, (p) => `{"a":\n${p}1}`, (p) => `[\n${p}"q\n${p}r"]`,
+  ];
+  const texts: string[] = [];
+  for (const c of contexts) for (const v of values) for (let n = 0; n <= 7; n++) {
+    for (const tail of ['', '\nz: 1', '\n- z', '\n  z: 1']) texts.push(c(v(' '.repeat(n))) + tail);
+  }
+  return texts;
+}
+
+test('multi-line values at every indentation decode exactly as with the yaml package or are declined', (t) => {
+  const texts = indentationSweep();
+  const result = tally(texts);
+  t.diagnostic(`${result.same} same, ${declineCount(result)} declined`);
+  assert.deepEqual(result.mismatches.slice(0, 5), []);
+  assert.ok(result.same > texts.length * 0.3, `only ${result.same} of ${texts.length} decoded`);
+});
