@@ -16,9 +16,9 @@ export function fastYamlToJson(text: string): unknown {
   if (UNHANDLED_CHARS.test(text)) return DECLINED;
   try {
     return new BlockDecoder(text).document();
-  } catch (e) {
-    if (isDecline(e)) return DECLINED;
-    throw e;
+  } catch {
+    // A decline, or anything unforeseen (say, nesting deep enough to exhaust the stack): the `yaml` package decides.
+    return DECLINED;
   }
 }
 
@@ -29,7 +29,6 @@ export function fastYamlDeclineReason(text: string): string | undefined {
     new BlockDecoder(text).document();
     return undefined;
   } catch (e) {
-    if (isDecline(e)) return e.reason;
-    throw e;
+    return isDecline(e) ? e.reason : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
