@@ -2,7 +2,7 @@
  * Kubernetes probe rewriting: application HTTP/TCP/gRPC probes are redirected to the agent's status port, and the
  * original probes are handed to the agent in the ISTIO_KUBE_APP_PROBERS env var of istio-proxy.
  */
-import { goJson, sortedKeys } from './go-json';
+import { AS_BUILT, goJsonMarshal, inGoMapOrder } from '../go/json';
 import { JsonObject, isObject, objAt, strAt } from './json-access';
 import { PROXY_CONTAINER, PodJson, containersOf, initContainersOf } from './pod';
 
@@ -119,7 +119,7 @@ export function dumpAppProbers(pod: PodJson, statusPort: number): string {
       add(urls.poststartz, toProber(lifecycle.postStart, false, false));
     }
   }
-  return Object.keys(out).length === 0 ? '' : goJson(sortedKeys(out));
+  return Object.keys(out).length === 0 ? '' : goJsonMarshal(inGoMapOrder(out), AS_BUILT);
 }
 
 /** Points every application probe and lifecycle hook of the pod at the agent. */
@@ -187,7 +187,7 @@ export function mergeOrAppendProbers(previouslyInjected: boolean, env: JsonObjec
       for (const [k, p] of Object.entries(fresh)) merged[k] = normaliseProber(p);
       for (const [k, p] of Object.entries(existing)) merged[k] = normaliseProber(p);
       const out = [...env];
-      out[idx] = { name: KUBE_APP_PROBERS_ENV, value: goJson(sortedKeys(merged)) };
+      out[idx] = { name: KUBE_APP_PROBERS_ENV, value: goJsonMarshal(inGoMapOrder(merged), AS_BUILT) };
       return out;
     }
   }

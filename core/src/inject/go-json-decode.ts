@@ -3,6 +3,7 @@
  * (`proxy.istio.io/overrides`): a syntax error reads like Go's scanner, e.g.
  * "invalid character 'x' looking for beginning of value" or "unexpected end of JSON input".
  */
+import { quoteGo } from '../go/quote';
 
 /** Parses `text` as JSON; throws Error with Go's message for malformed input. */
 export function goJsonParse(text: string): unknown {
@@ -15,8 +16,7 @@ export function goJsonParse(text: string): unknown {
 function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return '\'"\'';
-  const q = JSON.stringify(c);
-  return `'${q.slice(1, -1)}'`;
+  return `'${quoteGo(c).slice(1, -1)}'`;
 }
 
 /** Go's scanner verdict on `s`: undefined when valid JSON, else the error message. */

@@ -8,7 +8,7 @@
 import { rootTypeFor } from '../k8s/schema';
 import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { compileTemplates } from './compile';
-import { goQuote } from './go-json';
+import { quoteGo } from '../go/quote';
 import { isObject, strAt } from './json-access';
 import { IGNORED_NAMESPACES, KUBE_INJECT_POLICY, injectRequired } from './policy';
 import { type PodJson, stringAnnotations } from './pod';
@@ -70,7 +70,7 @@ function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
   const { pod, typeMeta, deployMeta, writeBack } = located.target;
   const name = strAt(pod.metadata, 'name') || deployMeta.name;
   const fullName = deployMeta.namespace !== '' ? `${deployMeta.namespace}/${name}` : name;
-  const who = typeMeta.kind !== '' ? `${typeMeta.kind} ${goQuote(fullName)}` : goQuote(fullName);
+  const who = typeMeta.kind !== '' ? `${typeMeta.kind} ${quoteGo(fullName)}` : quoteGo(fullName);
 
   if (pod.spec.hostNetwork === true) {
     const warning = `===> Skipping injection because ${who} has host networking enabled\n`;

@@ -3,7 +3,7 @@
  * fields win over the template's, and are recorded in an annotation so re-injection can apply them again.
  */
 import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
-import { goJson } from './go-json';
+import { AS_BUILT, goJsonMarshal } from '../go/json';
 import { goJsonParse } from './go-json-decode';
 import { typedJson } from './go-data';
 import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
@@ -130,7 +130,7 @@ export function reapplyOverwrittenContainers(final: PodJson, original: PodJson, 
     const value: JsonObject = {};
     if (recorded.containers.length > 0) value.containers = recorded.containers;
     if (recorded.initContainers.length > 0) value.initContainers = recorded.initContainers;
-    ensureAnnotations(final)[OVERRIDES_ANNOTATION] = goJson(value);
+    ensureAnnotations(final)[OVERRIDES_ANNOTATION] = goJsonMarshal(value, AS_BUILT);
   }
   adjustInitContainerUser(final, original, proxyConfig);
   return final;

@@ -3,7 +3,7 @@
  * annotations are pointed at the agent, which serves merged app + Envoy metrics.
  */
 import { parseGoBool } from './app-probe';
-import { goJson } from './go-json';
+import { AS_BUILT, goJsonMarshal } from '../go/json';
 import { JsonObject, isObject } from './json-access';
 import { PodJson, ensureAnnotations, findSidecar } from './pod';
 
@@ -148,7 +148,7 @@ export function applyPrometheusMerge(pod: PodJson, mesh: JsonObject, statusPort:
   const empty = scrape.scrape === '' && scrape.path === '' && scrape.port === '' && !(scrape.targets && scrape.targets.length);
   if (sidecar && !empty) {
     const env = Array.isArray(sidecar.env) ? sidecar.env : [];
-    sidecar.env = [...env, { name: PROMETHEUS_ANNOTATIONS_ENV, value: goJson(scrape) }];
+    sidecar.env = [...env, { name: PROMETHEUS_ANNOTATIONS_ENV, value: goJsonMarshal(scrape, AS_BUILT) }];
   }
   clearPrometheusAnnotations(pod);
   const a = ensureAnnotations(pod);

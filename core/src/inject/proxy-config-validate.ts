@@ -9,7 +9,7 @@ import { PROXY_CONFIG_FIELDS } from '../config/mesh-schema';
 import { applyJsonToMessage, parseGoDuration } from '../config/proto-json';
 import { yamlToJson } from '../config/yaml-json';
 import { objAt, strAt, type JsonObject } from './json-access';
-import { goQuote } from './go-json';
+import { quoteGo } from '../go/quote';
 
 /** The multierror text for an invalid annotation value, or undefined when it is valid. */
 export function proxyConfigAnnotationError(value: string): string | undefined {
@@ -53,17 +53,17 @@ function proxyConfigErrors(pc: JsonObject): string[] {
   }
   for (const key of ['statsdUdpAddress', 'envoyMetricsServiceAddress']) {
     const a = strAt(pc, key);
-    if (a !== '') addressCheck(errs, a, key === 'statsdUdpAddress' ? `invalid statsd udp address ${goQuote(a)}:` : `invalid envoy metrics service address ${goQuote(a)}:`);
+    if (a !== '') addressCheck(errs, a, key === 'statsdUdpAddress' ? `invalid statsd udp address ${quoteGo(a)}:` : `invalid envoy metrics service address ${quoteGo(a)}:`);
   }
   for (const [key, label] of [['envoyMetricsService', 'envoy metrics service'], ['envoyAccessLogService', 'envoy access log service']]) {
     const a = strAt(objAt(pc, key), 'address');
-    if (a !== '') addressCheck(errs, a, `invalid ${label} address ${goQuote(a)}:`);
+    if (a !== '') addressCheck(errs, a, `invalid ${label} address ${quoteGo(a)}:`);
   }
   const adminPort = portError(numberAt(pc, 'proxyAdminPort'));
   if (adminPort) errs.push(`invalid proxy admin port: ${adminPort}`);
   const policy = pc.controlPlaneAuthPolicy;
   if (policy !== undefined && policy !== 'NONE' && policy !== 'MUTUAL_TLS') {
-    errs.push(`invalid authentication policy: unrecognized control plane auth policy ${goQuote(String(policy))}`);
+    errs.push(`invalid authentication policy: unrecognized control plane auth policy ${quoteGo(String(policy))}`);
   }
   const statusPort = portError(numberAt(pc, 'statusPort'));
   if (statusPort) errs.push(`invalid status port: ${statusPort}`);
@@ -101,12 +101,12 @@ function portError(port: number): string | undefined {
 /** Istio's ValidateProxyAddress: host:port with a valid port and a DNS name or IP. */
 export function proxyAddressError(hostAddr: string): string | undefined {
   const split = splitHostPort(hostAddr);
-  if ('error' in split) return `unable to split ${goQuote(hostAddr)}: address ${hostAddr}: ${split.error}`;
+  if ('error' in split) return `unable to split ${quoteGo(hostAddr)}: address ${hostAddr}: ${split.error}`;
   const { host, port } = split;
-  if (!/^[+-]?\d+$/.test(port)) return `port (${port}) is not a number: strconv.Atoi: parsing ${goQuote(port)}: invalid syntax`;
+  if (!/^[+-]?\d+$/.test(port)) return `port (${port}) is not a number: strconv.Atoi: parsing ${quoteGo(port)}: invalid syntax`;
   const p = portError(Number.parseInt(port, 10));
   if (p) return p;
-  if (!isFqdn(host) && !isIp(host)) return `${goQuote(host)} is not a valid hostname or an IP address`;
+  if (!isFqdn(host) && !isIp(host)) return `${quoteGo(host)} is not a valid hostname or an IP address`;
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 /** The `sidecar.istio.io/status` annotation: what injection added, so re-injection and removal can undo it. */
-import { goJson } from './go-json';
+import { AS_BUILT, goJsonMarshal } from '../go/json';
 import { JsonObject, arrAt, isObject, strAt } from './json-access';
 
 export const STATUS_ANNOTATION = 'sidecar.istio.io/status';
@@ -25,7 +25,7 @@ export function injectionStatusValue(templateSpec: JsonObject, revision: string)
     imagePullSecrets: names(arrAt(templateSpec, 'imagePullSecrets')),
     revision: revision === '' ? 'default' : revision,
   };
-  return goJson(status);
+  return goJsonMarshal(status, AS_BUILT);
 }
 
 /** Decodes a status annotation value; undefined when it is not valid for Istio's typed decode. */

@@ -1,13 +1,14 @@
 /** Validation of the pod annotations Istio checks before injecting, with Istio's error texts. */
-import { goQuote } from './go-json';
+import { quoteGo } from '../go/quote';
+import { utf8Length } from '../go/utf8';
 import { proxyConfigAnnotationError } from './proxy-config-validate';
 
 type Check = (value: string) => string | undefined;
 
 /** Go's strconv.ParseUint error text, or undefined when `s` parses within `bits`. */
 function parseUintError(s: string, bits: number): string | undefined {
-  if (!/^\d+$/.test(s)) return `strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`;
-  if (BigInt(s) >= 1n << BigInt(bits)) return `strconv.ParseUint: parsing ${goQuote(s)}: value out of range`;
+  if (!/^\d+$/.test(s)) return `strconv.ParseUint: parsing ${quoteGo(s)}: invalid syntax`;
+  if (BigInt(s) >= 1n << BigInt(bits)) return `strconv.ParseUint: parsing ${quoteGo(s)}: value out of range`;
   return undefined;
 }
 
@@ -35,13 +36,13 @@ function parseAddrError(s: string): string | undefined {
   const v4 = IPV4.exec(s);
   if (v4) {
     for (const octet of v4.slice(1)) {
-      if (octet.length > 1 && octet.startsWith('0')) return `ParseAddr(${goQuote(s)}): IPv4 field has octet with leading zero`;
-      if (Number(octet) > 255) return `ParseAddr(${goQuote(s)}): IPv4 field has value >255`;
+      if (octet.length > 1 && octet.startsWith('0')) return `ParseAddr(${quoteGo(s)}): IPv4 field has octet with leading zero`;
+      if (Number(octet) > 255) return `ParseAddr(${quoteGo(s)}): IPv4 field has value >255`;
     }
     return undefined;
   }
   if (s.includes(':') && isIPv6(s)) return undefined;
-  return `ParseAddr(${goQuote(s)}): unable to parse IP`;
+  return `ParseAddr(${quoteGo(s)}): unable to parse IP`;
 }
 
 function isIPv6(s: string): boolean {
@@ -63,14 +64,14 @@ function isIPv6(s: string): boolean {
 /** Go's netip.ParsePrefix error text, or undefined when `s` is a CIDR prefix. */
 function parsePrefixError(s: string): string | undefined {
   const slash = s.lastIndexOf('/');
-  if (slash < 0) return `netip.ParsePrefix(${goQuote(s)}): no '/'`;
+  if (slash < 0) return `netip.ParsePrefix(${quoteGo(s)}): no '/'`;
   const addr = s.slice(0, slash);
   const bits = s.slice(slash + 1);
   const addrErr = parseAddrError(addr);
-  if (addrErr !== undefined) return `netip.ParsePrefix(${goQuote(s)}): ${addrErr}`;
-  if (addr.includes('%')) return `netip.ParsePrefix(${goQuote(s)}): IPv6 zones cannot be present in a prefix`;
+  if (addrErr !== undefined) return `netip.ParsePrefix(${quoteGo(s)}): ${addrErr}`;
+  if (addr.includes('%')) return `netip.ParsePrefix(${quoteGo(s)}): IPv6 zones cannot be present in a prefix`;
   const max = addr.includes(':') ? 128 : 32;
-  if (!/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > max) return `netip.ParsePrefix(${goQuote(s)}): bad bits after slash: ${goQuote(bits)}`;
+  if (!/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > max) return `netip.ParsePrefix(${quoteGo(s)}): bad bits after slash: ${quoteGo(bits)}`;
   return undefined;
 }
 
@@ -88,8 +89,8 @@ function interfacesError(interfaces: string): string | undefined {
   for (let iface of interfaces.split(',')) {
     iface = iface.trim();
     if (iface === '') return 'empty interface name';
-    if (utf8Length(iface) > 15) return `interface name ${goQuote(iface)} too long (max 15 chars)`;
-    if (!/^[a-zA-Z][a-zA-Z0-9_.-]*$/.test(iface)) return `interface name ${goQuote(iface)} contains invalid characters`;
+    if (utf8Length(iface) > 15) return `interface name ${quoteGo(iface)} too long (max 15 chars)`;
+    if (!/^[a-zA-Z][a-zA-Z0-9_.-]*$/.test(iface)) return `interface name ${quoteGo(iface)} contains invalid characters`;
   }
   return undefined;
 }
@@ -110,7 +111,7 @@ function quantityError(value: string): string | undefined {
 function boolError(v: string): string | undefined {
   return ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)
     ? undefined
-    : `strconv.ParseBool: parsing ${goQuote(v)}: invalid syntax`;
+    : `strconv.ParseBool: parsing ${quoteGo(v)}: invalid syntax`;
 }
 
 function interceptionModeError(mode: string): string | undefined {
@@ -166,13 +167,4 @@ export function validateAnnotations(annotations: Record<string, string>, extra: 
   if (errors.length === 0) return undefined;
   const head = errors.length === 1 ? '1 error occurred:' : `${errors.length} errors occurred:`;
   return `${head}\n${errors.map((e) => `\t* ${e}`).join('\n')}\n\n`;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
 }

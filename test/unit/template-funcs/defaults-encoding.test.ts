@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sprigFuncs } from '../../../core/src/template/funcs';
-import { goJsonMarshal, goJsonUnmarshal } from '../../../core/src/template/funcs/encoding';
+import { goJsonMarshal } from '../../../core/src/go/json';
+import { goJsonUnmarshal } from '../../../core/src/template/funcs/encoding';
 import { GO_STRUCT, typedMap, type GoStruct } from '../../../core/src/template/value';
 
 const f = sprigFuncs({ HOME: '/root', USER: 'me' });

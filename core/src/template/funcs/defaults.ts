@@ -2,8 +2,9 @@
  * sprig's defaults.go (default, empty, coalesce, ternary, JSON), reflect.go, and the small OS, path, encoding and
  * flow-control entries of its function map.
  */
+import { goJsonMarshal } from '../../go/json';
 import { anyArg, boolArg, fixed, FuncSpec, stringArg, variadic } from './args';
-import { base64Decode, base64Encode, goJsonMarshal, goJsonUnmarshal } from './encoding';
+import { base64Decode, base64Encode, goJsonUnmarshal } from './encoding';
 import { deepEqual, isEmpty, kindOf, typeOf } from './go-values';
 import { pathBase, pathClean, pathDir, pathExt } from './paths';
 

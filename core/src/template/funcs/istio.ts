@@ -2,12 +2,13 @@
  * Istio's injection template functions (pkg/kube/inject/template.go, InjectionFuncmap). They are added after
  * sprig's and replace sprig's functions of the same name (indent, contains, env, omit).
  */
+import { goJsonMarshal } from '../../go/json';
 import { marshalGoYaml } from '../../output/go-yaml';
 import { formatValue } from '../printf';
 import { isGoStruct, typedMap } from '../value';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, stringMapArg, variadic } from './args';
 import { castToInt64 } from './cast';
-import { goJsonMarshal, goJsonUnmarshal } from './encoding';
+import { goJsonUnmarshal } from './encoding';
 import { goDurationString } from './go-fmt';
 import { fieldOf, hasKey, isGoMap, setKey, sortedKeys, typeOf } from './go-values';
 import { otelResourceAttributes } from './istio-otel';

@@ -6,8 +6,8 @@
  */
 import { proxyConfigDefaults } from '../../config/mesh';
 import { PROXY_CONFIG_FIELDS as PROXY_CONFIG_SCHEMA } from '../../config/mesh-schema';
+import { goJsonMarshal } from '../../go/json';
 import { isGoStruct } from '../value';
-import { goJsonMarshal } from './encoding';
 import { isGoMap, sortedKeys } from './go-values';
 
 /** mesh.DefaultProxyConfig() in protojson form: the defaults cleanProxyConfig compares against. */
