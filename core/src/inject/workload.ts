@@ -1,5 +1,5 @@
 /** Finding the pod inside a Kubernetes object, as kube-inject's IntoObject does, and writing the result back. */
-import { rootTypeFor } from '../k8s/schema';
+import { podTemplateLocation } from '../manifest/kinds';
 import { JsonObject, deepClone, isObject, objAt, strAt } from './json-access';
 import type { PodJson } from './pod';
 import type { KubeObject } from './types';
@@ -59,23 +59,11 @@ export function deployMetaFromPod(metadata: JsonObject): { deployMeta: { name: s
 /** Kinds whose Go type holds the pod template through a pointer: a missing template is an error there. */
 const POINTER_TEMPLATE_KINDS = new Set(['ReplicationController', 'DeploymentConfig']);
 
-/**
- * Where the pod lives for a kind istioctl decodes. istioctl registers its kinds as unversioned, so the kind alone
- * decides (a `v1` DeploymentConfig is decoded like `apps.openshift.io/v1`); undefined for other kinds and List.
- */
-function podPath(apiVersion: string, kind: string): readonly string[] | undefined {
-  const root = rootTypeFor(apiVersion, kind);
-  if (root === undefined || kind === 'List') return undefined;
-  if (kind === 'Pod') return [];
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template'];
-  return ['spec', 'template'];
-}
-
 /** Locates the pod of `obj` (not a List). */
 export function locatePod(obj: KubeObject): Located {
   const apiVersion = strAt(obj, 'apiVersion');
   const kind = strAt(obj, 'kind');
-  const path = podPath(apiVersion, kind);
+  const path = podTemplateLocation(kind)?.path;
   if (!path) {
     return { ok: false, unchanged: kind === 'List' ? 'a List is handled item by item' : `${kind || 'an object without kind'} has no pod template; kube-inject leaves it unchanged` };
   }
