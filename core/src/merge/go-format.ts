@@ -2,17 +2,19 @@
  * Go's fmt rendering of decoded JSON values, so error texts read like apimachinery's (they embed `%v` of maps and
  * `reflect.TypeOf` names).
  */
+import { formatFloat } from '../go/format-float';
+import { compareGoStrings } from '../go/utf8';
 import { goKind, type Json } from './json-value';
 
 /** `fmt.Sprintf("%v", v)` for a value decoded by encoding/json into interface{}. */
 export function formatV(v: Json): string {
   if (v === null) return '<nil>';
   if (v instanceof Map) {
-    const keys = [...v.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const keys = [...v.keys()].sort(compareGoStrings);
     return `map[${keys.map((k) => `${k}:${formatV(v.get(k) as Json)}`).join(' ')}]`;
   }
   if (Array.isArray(v)) return `[${v.map(formatV).join(' ')}]`;
-  if (typeof v === 'number' || typeof v === 'bigint') return formatFloat(Number(v));
+  if (typeof v === 'number' || typeof v === 'bigint') return formatFloat(Number(v), 'g', -1); // every JSON number is a float64
   return String(v);
 }
 
@@ -32,15 +34,4 @@ export function goTypeOf(v: Json | undefined): string {
     case 'nil': return '<nil>';
     default: return goKind(v);
   }
-}
-
-/** A float64 as `%v` prints it: shortest digits, exponent form below 1e-4 or from 1e+06 on (strconv 'g', -1). */
-function formatFloat(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const [mantissa, expText] = f.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return String(f);
 }

@@ -3,6 +3,7 @@
  * `patchStrategy` / `patchMergeKey` tags. Mirrors apimachinery's PatchMetaFromStruct, including its errors for keys
  * the struct does not have (raised only where both documents hold a map or list under such a key).
  */
+import { quoteGo } from '../go/quote';
 import type { FieldSpec, StructSpec, TypeRef } from '../k8s/schema-types';
 
 export interface PatchMeta {
@@ -43,7 +44,7 @@ export function patchSchema(type: TypeRef, lookup: StructLookup): PatchSchema {
     }
     const field = findField(struct, key, lookup);
     if (!field) {
-      throw new Error(`unable to find api field in struct ${struct.slice(struct.lastIndexOf('.') + 1)} for the json field ${JSON.stringify(key)}`);
+      throw new Error(`unable to find api field in struct ${struct.slice(struct.lastIndexOf('.') + 1)} for the json field ${quoteGo(key)}`);
     }
     return {
       type: field.type,
