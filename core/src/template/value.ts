@@ -96,7 +96,10 @@ export function goTypeName(v: unknown): string {
       const named = (v as Record<symbol, unknown>)[GO_TYPE];
       if (typeof named === 'string') return named;
       if (Array.isArray(v)) return '[]interface {}';
-      if (GO_MAP_ZERO in v) return `map[string]${goTypeName((v as Record<symbol, unknown>)[GO_MAP_ZERO])}`;
+      if (GO_MAP_ZERO in v) {
+        const zero = (v as Record<symbol, unknown>)[GO_MAP_ZERO];
+        return `map[string]${zero === null ? 'interface {}' : goTypeName(zero)}`; // a nil zero: the elements are interfaces
+      }
       return 'map[string]interface {}';
     }
     default: return '<nil>';

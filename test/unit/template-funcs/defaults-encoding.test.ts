@@ -85,6 +85,8 @@ test('typeOf, kindOf, kindIs, typeIs (sprig reflect tests)', () => {
   assert.equal(f.typeOf(null), '<nil>');
   assert.equal(f.typeOf({}), 'map[string]interface {}');
   assert.equal(f.typeOf(typedMap({}, '')), 'map[string]string');
+  assert.equal(f.typeOf(typedMap({}, null)), 'map[string]interface {}', 'a map whose zero is nil holds interfaces');
+  assert.equal(f.typeOf(typedMap({}, typedMap({}, 0n))), 'map[string]map[string]int');
   assert.equal(f.typeOf([]), '[]interface {}');
   assert.equal(f.kindOf([]), 'slice');
   assert.equal(f.kindOf({}), 'map');

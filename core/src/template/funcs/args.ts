@@ -2,7 +2,8 @@
  * Go's text/template checks each argument against the function's parameter type before the call. These helpers
  * do that check for our untyped functions and fail with the messages Go uses.
  */
-import { isGoMap, isStringMap, typeOf } from './go-values';
+import { goTypeName } from '../value';
+import { isGoMap, isStringMap } from './go-values';
 
 /**
  * An argument Go's text/template would reject before calling the function (wrong type or count). Go reports these
@@ -17,7 +18,7 @@ export class ArgumentError extends Error {
 
 function wrongType(expected: string, v: unknown): Error {
   if (v === undefined) return new ArgumentError(`invalid value; expected ${expected}`);
-  return new ArgumentError(`wrong type for value; expected ${expected}; got ${v === null ? 'interface {}' : typeOf(v)}`);
+  return new ArgumentError(`wrong type for value; expected ${expected}; got ${v === null ? 'interface {}' : goTypeName(v)}`);
 }
 
 /** An interface{} parameter: a missing value arrives as nil. */
@@ -44,7 +45,7 @@ export function boolArg(v: unknown): boolean {
 /** A map[string]interface{} parameter; nil arrives as null. */
 export function mapArg(v: unknown): Record<string, unknown> | null {
   if (v === null || v === undefined) return null;
-  if (isGoMap(v) && typeOf(v) === 'map[string]interface {}') return v;
+  if (isGoMap(v) && goTypeName(v) === 'map[string]interface {}') return v;
   throw wrongType('map[string]interface {}', v);
 }
 

@@ -3,9 +3,10 @@
  * flow-control entries of its function map.
  */
 import { goJsonMarshal } from '../../go/json';
+import { goTypeName } from '../value';
 import { anyArg, boolArg, fixed, FuncSpec, stringArg, variadic } from './args';
 import { base64Decode, base64Encode, goJsonUnmarshal } from './encoding';
-import { deepEqual, isEmpty, kindOf, typeOf } from './go-values';
+import { deepEqual, isEmpty, kindOf } from './go-values';
 import { pathBase, pathClean, pathDir, pathExt } from './paths';
 
 const orEmpty = (f: () => string): string => {
@@ -50,10 +51,10 @@ export function defaultFuncs(env: Record<string, string>): Record<string, FuncSp
     toRawJson: fixed(1, (v) => goJsonMarshal(anyArg(v), { escapeHTML: false })),
     mustToRawJson: fixed(1, (v) => goJsonMarshal(anyArg(v), { escapeHTML: false })),
 
-    typeOf: fixed(1, (v) => typeOf(anyArg(v))),
-    typeIs: fixed(2, (t, v) => stringArg(t) === typeOf(anyArg(v))),
+    typeOf: fixed(1, (v) => goTypeName(anyArg(v))),
+    typeIs: fixed(2, (t, v) => stringArg(t) === goTypeName(anyArg(v))),
     typeIsLike: fixed(2, (t, v) => {
-      const name = typeOf(anyArg(v));
+      const name = goTypeName(anyArg(v));
       return stringArg(t) === name || `*${stringArg(t)}` === name;
     }),
     kindOf: fixed(1, (v) => kindOf(anyArg(v))),

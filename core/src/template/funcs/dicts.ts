@@ -2,10 +2,10 @@
  * sprig's dict functions (dict.go). Go ranges over maps in random order; `keys`, `values` and the merge functions
  * visit keys sorted instead, which is one of Go's possible orders and keeps output stable.
  */
-import { isGoStruct, mapZero, typedMap } from '../value';
+import { goTypeName, isGoStruct, mapZero, typedMap } from '../value';
 import { anyArg, fixed, FuncSpec, mapArg, stringArg, variadic } from './args';
 import { strval } from './go-fmt';
-import { hasKey, isEmpty, isGoMap, setKey, sortedKeys, typeOf, withGoType } from './go-values';
+import { hasKey, isEmpty, isGoMap, setKey, sortedKeys, withGoType } from './go-values';
 
 function nilMapWrite(): Error {
   return new Error('assignment to entry in nil map');
@@ -99,12 +99,12 @@ function dig(...ps: unknown[]): unknown {
   let m = ps[ps.length - 1];
   const def = anyArg(ps[ps.length - 2]);
   const path = ps.slice(0, -2).map((k) => {
-    if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${typeOf(k)}, not string`);
+    if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${goTypeName(k)}, not string`);
     return k;
   });
   for (let i = 0; ; i++) {
-    if (!isGoMap(m) || isGoStruct(m) || typeOf(m) !== 'map[string]interface {}') {
-      throw new Error(`interface conversion: interface {} is ${typeOf(m)}, not map[string]interface {}`);
+    if (!isGoMap(m) || isGoStruct(m) || goTypeName(m) !== 'map[string]interface {}') {
+      throw new Error(`interface conversion: interface {} is ${goTypeName(m)}, not map[string]interface {}`);
     }
     if (!hasKey(m, path[i])) return def;
     if (i === path.length - 1) return m[path[i]];

@@ -1,9 +1,9 @@
 /**
- * Go type facts about template values (see ../value.ts): type and kind names, sprig's emptiness, reflect.DeepEqual,
- * Go's map-key order, and safe map writes.
+ * Go type facts about template values (see ../value.ts, whose goTypeName gives type names): kind names, sprig's
+ * emptiness, reflect.DeepEqual, Go's map-key order, and safe map writes.
  */
 import { compareGoStrings } from '../../go/utf8';
-import { GO_MAP_ZERO, GO_TYPE, isGoStruct, mapZero, NOT_FOUND, withGoType } from '../value';
+import { GO_MAP_ZERO, goTypeName, isGoStruct, mapZero, NOT_FOUND, withGoType } from '../value';
 
 /** A Go map seen from a template: any non-null object that is neither a slice nor a struct. */
 export function isGoMap(v: unknown): v is Record<string, unknown> {
@@ -12,7 +12,7 @@ export function isGoMap(v: unknown): v is Record<string, unknown> {
 
 /** True for maps typed map[string]string (typedMap with a string zero value, or recorded as such). */
 export function isStringMap(v: unknown): v is Record<string, string> {
-  return isGoMap(v) && ((GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string') || typeOf(v) === 'map[string]string');
+  return isGoMap(v) && ((GO_MAP_ZERO in v && typeof mapZero(v).zero === 'string') || goTypeName(v) === 'map[string]string');
 }
 
 export { withGoType };
@@ -20,34 +20,6 @@ export { withGoType };
 /** A typed nil pointer to a struct (GoStruct.goNil). */
 export function isNilStruct(v: unknown): boolean {
   return isGoStruct(v) && v.goNil === true;
-}
-
-function zeroTypeName(zero: unknown): string {
-  return zero === null ? 'interface {}' : typeOf(zero);
-}
-
-/** Go's `%T`: the dynamic type name, `<nil>` for nil. */
-export function typeOf(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'bigint':
-      return 'int';
-    case 'number':
-      return 'float64';
-    case 'boolean':
-      return 'bool';
-    case 'function':
-      return 'func()';
-    default:
-  }
-  if (isGoStruct(v)) return v.goTypeName;
-  const named = (v as Record<symbol, unknown>)[GO_TYPE];
-  if (typeof named === 'string') return named;
-  if (Array.isArray(v)) return '[]interface {}';
-  const { typed, zero } = mapZero(v as object);
-  return typed ? `map[string]${zeroTypeName(zero)}` : 'map[string]interface {}';
 }
 
 /** reflect.Kind name of a value, as sprig's kindOf reports it (`invalid` for nil). */
@@ -105,7 +77,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     if (!isGoStruct(a) || !isGoStruct(b) || a.goTypeName !== b.goTypeName) return false;
     return deepEqual(a.toJSON(), b.toJSON());
   }
-  if (typeOf(a) !== typeOf(b)) return false;
+  if (goTypeName(a) !== goTypeName(b)) return false;
   const ka = Object.keys(a as object);
   const rb = b as Record<string, unknown>;
   if (ka.length !== Object.keys(rb).length) return false;

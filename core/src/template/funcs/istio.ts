@@ -5,12 +5,12 @@
 import { goJsonMarshal } from '../../go/json';
 import { marshalGoYaml } from '../../output/go-yaml';
 import { formatValue } from '../printf';
-import { isGoStruct, typedMap } from '../value';
+import { goTypeName, isGoStruct, typedMap } from '../value';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, stringMapArg, variadic } from './args';
 import { castToInt64 } from './cast';
 import { goJsonUnmarshal } from './encoding';
 import { goDurationString } from './go-fmt';
-import { fieldOf, hasKey, isGoMap, setKey, sortedKeys, typeOf } from './go-values';
+import { fieldOf, hasKey, isGoMap, setKey, sortedKeys } from './go-values';
 import { otelResourceAttributes } from './istio-otel';
 import { pathSplit } from './paths';
 import { DEFAULT_PROXY_CONFIG_JSON, protoToJson } from './proxy-config';
@@ -28,7 +28,7 @@ const PROXY_CONTAINER_NAME = 'istio-proxy';
 
 function objectMetaAnnotations(meta: unknown): Record<string, unknown> | null {
   if (!isGoStruct(meta) && !isGoMap(meta)) {
-    throw new ArgumentError(`wrong type for value; expected v1.ObjectMeta; got ${typeOf(meta)}`);
+    throw new ArgumentError(`wrong type for value; expected v1.ObjectMeta; got ${goTypeName(meta)}`);
   }
   const a = fieldOf(meta, 'Annotations', 'annotations');
   return isGoMap(a) ? a : null;
@@ -95,7 +95,7 @@ export function appendMultusNetwork(existing: string, network: string): string {
 /** The TCP container ports (UDP and SCTP skipped) of the selected containers, comma-separated. */
 function containerPorts(containers: unknown, include: (c: unknown) => boolean): string {
   if (containers !== null && containers !== undefined && !Array.isArray(containers)) {
-    throw new ArgumentError(`wrong type for value; expected []v1.Container; got ${typeOf(containers)}`);
+    throw new ArgumentError(`wrong type for value; expected []v1.Container; got ${goTypeName(containers)}`);
   }
   const parts: string[] = [];
   for (const c of containers ?? []) {
@@ -161,7 +161,7 @@ function omitNilInner(v: unknown): [unknown, boolean] {
     const out = v.map((x) => omitNil(x)).filter((x) => x !== null);
     return [out.length === 0 ? null : out, true];
   }
-  if (isGoMap(v) && typeOf(v) === 'map[string]interface {}') {
+  if (isGoMap(v) && goTypeName(v) === 'map[string]interface {}') {
     if (!Object.values(v).some((x) => omitNilInner(x)[1])) return [v, false];
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {

@@ -3,9 +3,9 @@
  * through cast.ToFloat64, and the *f family computed in decimal as shopspring/decimal does.
  */
 import { formatValue } from '../printf';
+import { goTypeName } from '../value';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { castToFloat64, castToInt64 } from './cast';
-import { typeOf } from './go-values';
 import { untilStep } from './lists';
 
 const int64 = (v: unknown): bigint => castToInt64(anyArg(v));
@@ -28,7 +28,7 @@ function atoi(s: string): bigint {
 function floatArg(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
-  throw new ArgumentError(`wrong type for value; expected float64; got ${typeOf(v)}`);
+  throw new ArgumentError(`wrong type for value; expected float64; got ${goTypeName(v)}`);
 }
 
 /** A decimal number coef × 10^exp, enough of shopspring/decimal for addf, subf, mulf and divf. */
