@@ -4,7 +4,7 @@
  */
 import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { AS_BUILT, goJsonMarshal } from '../go/json';
-import { goJsonParse } from './go-json-decode';
+import { goJsonParse } from '../go/json-decode';
 import { typedJson } from './go-data';
 import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
 import { applyOverlay, messageOf } from './overlay';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { goJsonSyntaxError } from '../../../core/src/inject/go-json-decode';
+import { goJsonSyntaxError } from '../../../core/src/go/json-decode';
 import { settingsFromSources } from '../../../core/src/config/sources';
 import { createInjector } from '../../../core/src/inject';
 

@@ -74,6 +74,7 @@ test('fromJson decodes numbers as float64 and ignores errors', () => {
   assert.deepEqual(f.fromJson('{"a":[1,"x",null,true],"b":{"c":1.5}}'), { a: [1, 'x', null, true], b: { c: 1.5 } });
   assert.equal(f.fromJson('{bad'), null);
   assert.throws(() => f.mustFromJson(''), /unexpected end of JSON input/);
+  assert.throws(() => f.mustFromJson('{bad'), { message: "invalid character 'b' looking for beginning of object key string" });
   const v = goJsonUnmarshal('{"__proto__": {"x": 1}}') as Record<string, unknown>;
   assert.deepEqual(Object.keys(v), ['__proto__']);
 });

@@ -1,22 +1,16 @@
 /**
- * JSON decoding into template values, and base64. (Encoding is Go's encoding/json in ../../go/json.)
+ * JSON decoding into template values, and base64. (Go's encoding/json itself is in ../../go/.)
  */
+import { goJsonParse } from '../../go/json-decode';
 import { utf8Decode, utf8Encode } from '../../go/utf8';
 import { setKey } from './go-values';
 
 /**
- * json.Unmarshal into interface{}: objects become map[string]interface{}, numbers float64. Throws an Error
- * with a Go-like message on malformed input.
+ * json.Unmarshal into interface{}: objects become map[string]interface{}, numbers float64. Throws an Error with Go's
+ * message on malformed input.
  */
 export function goJsonUnmarshal(text: string): unknown {
-  if (text.trim() === '') throw new Error('unexpected end of JSON input');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`invalid JSON: ${(e as Error).message}`);
-  }
-  return toTemplateValue(parsed);
+  return toTemplateValue(goJsonParse(text));
 }
 
 function toTemplateValue(v: unknown): unknown {

@@ -1,9 +1,9 @@
 /**
  * JSON decoding with Go's encoding/json error texts, for the annotations Istio decodes itself
- * (`proxy.istio.io/overrides`): a syntax error reads like Go's scanner, e.g.
+ * (`proxy.istio.io/overrides`) and templates' fromJson: a syntax error reads like Go's scanner, e.g.
  * "invalid character 'x' looking for beginning of value" or "unexpected end of JSON input".
  */
-import { quoteGo } from '../go/quote';
+import { quoteGo } from './quote';
 
 /** Parses `text` as JSON; throws Error with Go's message for malformed input. */
 export function goJsonParse(text: string): unknown {
