@@ -3,7 +3,7 @@
  * original probes are handed to the agent in the ISTIO_KUBE_APP_PROBERS env var of istio-proxy.
  */
 import { AS_BUILT, goJsonMarshal, inGoMapOrder } from '../go/json';
-import { JsonObject, isObject, objAt, strAt } from './json-access';
+import { JsonObject, isObject, objAt, parseJsonObject, strAt } from './json-access';
 import { PROXY_CONTAINER, PodJson, containersOf, initContainersOf } from './pod';
 
 export const KUBE_APP_PROBERS_ENV = 'ISTIO_KUBE_APP_PROBERS';
@@ -174,15 +174,9 @@ export function mergeOrAppendProbers(previouslyInjected: boolean, env: JsonObjec
   if (previouslyInjected) {
     const idx = env.findIndex((e) => e.name === KUBE_APP_PROBERS_ENV);
     if (idx >= 0) {
-      let existing: unknown;
-      let fresh: unknown;
-      try {
-        existing = JSON.parse(strAt(env[idx], 'value'));
-        fresh = JSON.parse(probers);
-      } catch {
-        return env;
-      }
-      if (!isObject(existing) || !isObject(fresh)) return env;
+      const existing = parseJsonObject(strAt(env[idx], 'value'));
+      const fresh = parseJsonObject(probers);
+      if (!existing || !fresh) return env;
       const merged: Record<string, Prober> = {};
       for (const [k, p] of Object.entries(fresh)) merged[k] = normaliseProber(p);
       for (const [k, p] of Object.entries(existing)) merged[k] = normaliseProber(p);

@@ -49,6 +49,17 @@ export function stringMap(obj: unknown, key: string): Record<string, string> {
   return out;
 }
 
+/** The JSON object `text` holds; undefined when it is absent, malformed or not an object. */
+export function parseJsonObject(text: string | undefined): JsonObject | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return isObject(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function deepClone<T>(v: T): T {
   return structuredCloneJson(v) as T;
 }

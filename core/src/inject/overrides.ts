@@ -6,7 +6,7 @@ import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
 import { AS_BUILT, goJsonMarshal } from '../go/json';
 import { goJsonParse } from '../go/json-decode';
 import { typedJson } from './go-data';
-import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
+import { JsonObject, deepClone, findContainer, isObject, objAt, parseJsonObject, strAt } from './json-access';
 import { applyOverlay, messageOf } from './overlay';
 import {
   INIT_CONTAINER, VALIDATION_CONTAINER, type PodJson, containersOf, ensureAnnotations, findContainerInPod, findSidecar,
@@ -73,13 +73,8 @@ export function reinsertOverrides(pod: PodJson): PodJson {
 
 /** Names from the status annotation, read leniently (Istio's parseStatus). */
 function statusNames(value: string, key: string): string[] {
-  try {
-    const raw: unknown = JSON.parse(value);
-    const list = isObject(raw) ? raw[key] : undefined;
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+  const list = parseJsonObject(value)?.[key];
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /**

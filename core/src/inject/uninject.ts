@@ -7,7 +7,7 @@
  * below are removed whenever present: they only make sense on injected pods.
  */
 import { KUBE_APP_PROBERS_ENV, proberUrls } from './app-probe';
-import { JsonObject, deepClone, findContainer, isObject, objAt, strAt } from './json-access';
+import { JsonObject, deepClone, findContainer, isObject, objAt, parseJsonObject, strAt } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findSidecar, initContainersOf } from './pod';
 import { OVERRIDES_ANNOTATION } from './overrides';
 import { PROMETHEUS_ANNOTATIONS_ENV } from './prometheus';
@@ -82,14 +82,8 @@ function removeNamed(spec: JsonObject, key: string, names: string[] | null, drop
 
 /** Puts rewritten probes back from the agent's copy (named ports were resolved to numbers by injection). */
 function restoreProbes(pod: PodJson, probersJson: string | undefined): void {
-  if (probersJson === undefined) return;
-  let probers: unknown;
-  try {
-    probers = JSON.parse(probersJson);
-  } catch {
-    return;
-  }
-  if (!isObject(probers)) return;
+  const probers = parseJsonObject(probersJson);
+  if (!probers) return;
   for (const c of [...containersOf(pod), ...initContainersOf(pod)]) {
     const urls = proberUrls(strAt(c, 'name'));
     const restore = (holder: JsonObject | undefined, key: string, url: string) => {
@@ -115,14 +109,8 @@ function restorePrometheus(annotations: JsonObject, recorded: string | undefined
   const pointsAtAgent = Object.entries(AGENT_PROMETHEUS).every(([k, v]) => annotations[k] === v) && typeof annotations['prometheus.io/port'] === 'string';
   if (!pointsAtAgent) return;
   for (const k of [...Object.keys(AGENT_PROMETHEUS), 'prometheus.io/port']) delete annotations[k];
-  if (recorded === undefined) return;
-  let scrape: unknown;
-  try {
-    scrape = JSON.parse(recorded);
-  } catch {
-    return;
-  }
-  if (!isObject(scrape)) return;
+  const scrape = parseJsonObject(recorded);
+  if (!scrape) return;
   const targets = Array.isArray(scrape.targets) ? scrape.targets.filter(isObject) : [];
   const fields = targets.length > 0 ? [['scrape', 'prometheus.io/scrape']] : [['scrape', 'prometheus.io/scrape'], ['path', 'prometheus.io/path'], ['port', 'prometheus.io/port']];
   for (const [field, key] of fields) {
@@ -133,14 +121,8 @@ function restorePrometheus(annotations: JsonObject, recorded: string | undefined
 
 /** The user's own definitions of injected containers (kept in the overrides annotation) go back into the pod. */
 function restoreOverrides(pod: PodJson, overridesJson: string | undefined): void {
-  if (overridesJson === undefined) return;
-  let overrides: unknown;
-  try {
-    overrides = JSON.parse(overridesJson);
-  } catch {
-    return;
-  }
-  if (!isObject(overrides)) return;
+  const overrides = parseJsonObject(overridesJson);
+  if (!overrides) return;
   const containers = containersOf(pod);
   const inits = initContainersOf(pod);
   for (const key of ['containers', 'initContainers'] as const) {
