@@ -1,8 +1,9 @@
 /** The data a sidecar template runs with (Istio's SidecarTemplateData) and the values-derived image names. */
+import { formatValue } from '../template/printf';
 import { GO_STRUCT, NOT_FOUND, type GoStruct } from '../template/value';
 import { estimateConcurrency } from './concurrency';
 import { k8sValue } from './go-data';
-import { isObject, objAt, strAt, type JsonObject } from './json-access';
+import { objAt, strAt, type JsonObject } from './json-access';
 import type { PodJson } from './pod';
 import { meshConfigValue, proxyConfigValue } from './proto-data';
 
@@ -91,7 +92,7 @@ export function proxyInitImage(values: JsonObject, annotations: Record<string, s
 
 function proxyImageUrl(values: JsonObject, imageName: string, imageType: string, annotations: Record<string, string>): string {
   const global = globalValues(values);
-  const tag = goPrint(global.tag);
+  const tag = tagString(global.tag);
   let type = imageType === '' ? strAt(global, 'variant') : imageType;
   if (Object.prototype.hasOwnProperty.call(annotations, 'sidecar.istio.io/proxyImageType')) type = annotations['sidecar.istio.io/proxyImageType'];
   return `${strAt(global, 'hub')}/${imageName}:${withImageType(tag, type)}`;
@@ -109,16 +110,13 @@ function withImageType(tag: string, imageType: string): string {
   return imageType === 'default' ? tag : `${tag}-${imageType}`;
 }
 
-/** fmt's %v of a JSON scalar (the tag may be a number in values). */
-function goPrint(v: unknown): string {
+/**
+ * Istio's `fmt.Sprintf("%v", tag.AsInterface())`: the tag is a structpb.Value, so a number is a float64 (1e+06), a
+ * list or struct prints as Go prints []interface{} / map[string]interface{}.
+ */
+function tagString(v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'number') {
-    if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
-    const s = String(v);
-    return s.replace(/e([+-])(\d)$/, 'e$10$2');
-  }
-  if (isObject(v) || Array.isArray(v)) return JSON.stringify(v);
-  return String(v);
+  return formatValue(typeof v === 'bigint' ? Number(v) : v);
 }
 
 function inboundTrafficPolicyMode(mesh: JsonObject): string {

@@ -28,6 +28,9 @@ test('proxyImage: Istio TestProxyImage table', () => {
     assert.equal(proxyImage({ global: { hub, tag } }, pcType, annotations), want);
   }
   assert.equal(proxyImage({ global: { hub: 'h', tag: 't', variant: 'distroless', proxy: { image: 'custom' } } }, '', {}), 'h/custom:t-distroless');
+  // The tag is a structpb.Value printed with %v: numbers are float64s.
+  assert.equal(proxyImage({ global: { hub: 'h', tag: 20240101 } }, '', {}), 'h/proxyv2:2.0240101e+07');
+  assert.equal(proxyImage({ global: { hub: 'h', tag: ['a', 1] } }, '', {}), 'h/proxyv2:[a 1]');
 });
 
 test('Kubernetes values: Go field names, zero values, typed maps, IntOrString', () => {
