@@ -6,7 +6,7 @@
  * The writer keeps libyaml's cursor state (column, whether the last thing written was whitespace or indentation)
  * because those decide where spaces and line breaks go.
  */
-import { isBreak, isPrintable, isSpace, scalarInfo, type ScalarAnalysis, type ScalarInfo } from './go-yaml-scalar';
+import { codePoints, isBreak, isPrintable, isSpace, scalarInfo, type ScalarInfo } from './go-yaml-scalar';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -67,7 +67,7 @@ export class GoYamlWriter {
   key(key: string, style: ScalarStyle): void {
     this.writeIndent();
     const info = scalarInfo(key);
-    if (!info.analysis.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
+    if (!info.multiline && info.utf8Length <= MAX_SIMPLE_KEY_BYTES) {
       this.writeScalar(info, key, style, true);
       this.indicator(':', false, false, false);
     } else {
@@ -97,36 +97,37 @@ export class GoYamlWriter {
   }
 
   private writeScalar(info: ScalarInfo, text: string, requested: ScalarStyle, simpleKey: boolean): void {
-    const style = chooseStyle(requested, info.analysis, info.chars.length === 0, simpleKey);
+    const style = chooseStyle(requested, info, simpleKey);
     this.pushIndent(true, false);
     const allowBreaks = !simpleKey;
     if (style === 'plain') this.plain(info, text, allowBreaks);
     else if (style === 'single') this.singleQuoted(info, text, allowBreaks);
     else if (style === 'double') this.doubleQuoted(info, text, allowBreaks);
-    else this.literal(info.chars);
+    else this.literal(codePoints(text));
     this.popIndent();
   }
 
   /**
-   * The common case: text that needs no escaping or quote doubling, and no fold because every space comes before
-   * the width is passed (a fold happens only at a space once the column is past 80). Then it is copied whole.
+   * The common case: text that the style writes unchanged (`copyable`: no escaping or quote doubling), and no fold
+   * because every space comes before the width is passed (a fold happens only at a space once the column is past
+   * 80). Then it is copied whole.
    */
-  private copiedWhole(info: ScalarInfo, text: string, allowBreaks: boolean): boolean {
-    if (!info.verbatim || (allowBreaks && info.lastSpace >= 0 && this.column + info.lastSpace > BEST_WIDTH)) return false;
+  private copiedWhole(copyable: boolean, info: ScalarInfo, text: string, allowBreaks: boolean): boolean {
+    if (!copyable || (allowBreaks && info.lastSpace >= 0 && this.column + info.lastSpace > BEST_WIDTH)) return false;
     this.put(text);
     return true;
   }
 
   private plain(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
-    if (!this.copiedWhole(info, text, allowBreaks)) this.quotedBody(info.chars, allowBreaks, false, true);
+    if (!this.copiedWhole(info.copyPlain, info, text, allowBreaks)) this.quotedBody(codePoints(text), allowBreaks, false, true);
     this.whitespace = false;
     this.indention = false;
   }
 
   private singleQuoted(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     this.indicator("'", true, false, false);
-    if (!this.copiedWhole(info, text, allowBreaks)) this.quotedBody(info.chars, allowBreaks, true, false);
+    if (!this.copiedWhole(info.copySingle, info, text, allowBreaks)) this.quotedBody(codePoints(text), allowBreaks, true, false);
     this.indicator("'", false, false, false);
     this.whitespace = false;
     this.indention = false;
@@ -164,7 +165,7 @@ export class GoYamlWriter {
 
   private doubleQuoted(info: ScalarInfo, text: string, allowBreaks: boolean): void {
     this.indicator('"', true, false, false);
-    if (!this.copiedWhole(info, text, allowBreaks)) this.doubleQuotedBody(info.chars, allowBreaks);
+    if (!this.copiedWhole(info.copyDouble, info, text, allowBreaks)) this.doubleQuotedBody(codePoints(text), allowBreaks);
     this.indicator('"', false, false, false);
     this.whitespace = false;
     this.indention = false;
@@ -268,10 +269,10 @@ export class GoYamlWriter {
   }
 }
 
-function chooseStyle(requested: ScalarStyle, a: ScalarAnalysis, empty: boolean, simpleKey: boolean): ScalarStyle {
+function chooseStyle(requested: ScalarStyle, a: ScalarInfo, simpleKey: boolean): ScalarStyle {
   let style = requested;
   if (simpleKey && a.multiline) style = 'double';
-  if (style === 'plain' && (!a.blockPlainAllowed || (empty && simpleKey))) style = 'single';
+  if (style === 'plain' && (!a.blockPlainAllowed || (a.length === 0 && simpleKey))) style = 'single';
   if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
   if (style === 'literal' && (!a.blockAllowed || simpleKey)) style = 'double';
   return style;
