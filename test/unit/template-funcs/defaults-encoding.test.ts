@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sprigFuncs } from '../../../core/src/template/funcs';
 import { goJsonMarshal } from '../../../core/src/go/json';
 import { goJsonUnmarshal } from '../../../core/src/template/funcs/encoding';
-import { GO_STRUCT, typedMap, type GoStruct } from '../../../core/src/template/value';
+import { GO_STRUCT, GoComplex, typedMap, type GoStruct } from '../../../core/src/template/value';
 
 const f = sprigFuncs({ HOME: '/root', USER: 'me' });
 
@@ -25,6 +25,9 @@ test('default and empty use sprig emptiness (sprig TestDefault, TestEmpty)', () 
   assert.equal(f.default('x', s), s); // structs are never empty
   for (const v of [0n, '', 0, false, null, undefined, [], {}]) assert.equal(f.empty(v), true);
   for (const v of [1n, 'a', 0.5, true, [0n], { a: null }]) assert.equal(f.empty(v), false);
+  assert.equal(f.empty(new GoComplex(0, 0)), true, 'complex zero is empty, as in Go');
+  assert.equal(f.empty(new GoComplex(0, 1)), false);
+  assert.equal(f.empty({ ...s, goNil: true }), true, 'a nil pointer is empty');
 });
 
 test('coalesce, all, any (sprig tests)', () => {

@@ -3,12 +3,10 @@
  * emptiness, reflect.DeepEqual, Go's map-key order, and safe map writes.
  */
 import { compareGoStrings } from '../../go/utf8';
+import { isGoMap, isTrue } from '../truth';
 import { GO_MAP_ZERO, goTypeName, isGoStruct, mapZero, NOT_FOUND, withGoType } from '../value';
 
-/** A Go map seen from a template: any non-null object that is neither a slice nor a struct. */
-export function isGoMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isGoStruct(v);
-}
+export { isGoMap };
 
 /** True for maps typed map[string]string (typedMap with a string zero value, or recorded as such). */
 export function isStringMap(v: unknown): v is Record<string, string> {
@@ -16,11 +14,6 @@ export function isStringMap(v: unknown): v is Record<string, string> {
 }
 
 export { withGoType };
-
-/** A typed nil pointer to a struct (GoStruct.goNil). */
-export function isNilStruct(v: unknown): boolean {
-  return isGoStruct(v) && v.goNil === true;
-}
 
 /** reflect.Kind name of a value, as sprig's kindOf reports it (`invalid` for nil). */
 export function kindOf(v: unknown): string {
@@ -43,24 +36,12 @@ export function kindOf(v: unknown): string {
   return 'map';
 }
 
-/** sprig's `empty`: zero numbers, false, empty strings/slices/maps and nil are empty; structs never are. */
+/**
+ * sprig's `empty`: zero numbers, false, empty strings/slices/maps, nil and nil pointers; structs never are. sprig
+ * adapted it from text/template's truth, and it is exactly its negation.
+ */
 export function isEmpty(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  switch (typeof v) {
-    case 'string':
-      return v.length === 0;
-    case 'bigint':
-      return v === 0n;
-    case 'number':
-      return v === 0;
-    case 'boolean':
-      return !v;
-    default:
-  }
-  if (Array.isArray(v)) return v.length === 0;
-  if (isGoStruct(v)) return isNilStruct(v); // a struct is never empty, a nil pointer is
-  if (isGoMap(v)) return Object.keys(v).length === 0;
-  return false;
+  return !isTrue(v);
 }
 
 /** reflect.DeepEqual over template values: types must match (int 1 ≠ float64 1), NaN ≠ NaN. */

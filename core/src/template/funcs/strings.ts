@@ -1,9 +1,9 @@
 /** sprig's string functions (strings.go, and the string entries of functions.go). */
-import { typedMap } from '../value';
-import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { quoteGo } from '../../go/quote';
 import { byteSlice, compareGoStrings, utf8Length } from '../../go/utf8';
 import { formatValue } from '../printf';
+import { typedMap } from '../value';
+import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { strval } from './go-fmt';
 import { withGoType } from './go-values';
 
