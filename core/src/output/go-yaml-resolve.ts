@@ -35,7 +35,10 @@ function resolvesToNonString(s: string): boolean {
 }
 
 function isBase60Float(s: string): boolean {
-  return s.includes(':') && BASE60_FLOAT.test(s);
+  // Cheap rejections first: it starts with a sign or digit and has a colon.
+  const first = s.charCodeAt(0);
+  const start = first === 0x2b || first === 0x2d || (first >= 0x30 && first <= 0x39);
+  return start && s.includes(':') && BASE60_FLOAT.test(s);
 }
 
 /** strconv.ParseInt(s, 0, 64) or ParseUint succeeding: decimal, 0x, 0o, 0b, or leading-0 octal, within 64 bits. */

@@ -55,7 +55,7 @@ function writeSequence(w: GoYamlWriter, items: unknown[], valueOfMapping: boolea
 
 function writeMapping(w: GoYamlWriter, obj: Record<string, unknown>): void {
   // JSON drops undefined members (Go has none); keep that so callers can use undefined for "absent".
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort(compareGoYamlKeys);
+  const keys = definedKeys(obj).sort(compareGoYamlKeys);
   if (keys.length === 0) return w.emptyMapping();
   w.beginMapping();
   for (const k of keys) {
@@ -63,6 +63,15 @@ function writeMapping(w: GoYamlWriter, obj: Record<string, unknown>): void {
     write(w, obj[k], true);
   }
   w.end();
+}
+
+/** The object's keys without those holding undefined (rare, so the common case makes no second array). */
+function definedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  for (const k of keys) {
+    if (obj[k] === undefined) return keys.filter((key) => obj[key] !== undefined);
+  }
+  return keys;
 }
 
 /** go-yaml's choice for a Go string: literal block if multi-line, quoted if it would read back as another type. */
