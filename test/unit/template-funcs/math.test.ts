@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sprigFuncs } from '../../../core/src/template/funcs';
-import { castToFloat64, castToInt64, parseGoInt } from '../../../core/src/template/funcs/cast';
+import { castToFloat64, castToInt64 } from '../../../core/src/template/funcs/cast';
+import { parseInt0 } from '../../../core/src/go/strconv';
 import { formatFloat } from '../../../core/src/go/format-float';
 
 const f = sprigFuncs();
@@ -24,8 +25,14 @@ test('int / int64 / float64 follow spf13/cast (sprig TestToInt, TestToFloat64)',
   assert.equal(f.float64('x'), 0);
   assert.equal(castToInt64(-1.9), -1n);
   assert.equal(castToFloat64('inf'), Infinity);
-  assert.equal(parseGoInt('-0b101'), -5n);
-  assert.equal(parseGoInt('_1'), undefined);
+  assert.equal(castToFloat64('-Infinity'), -Infinity);
+  assert.ok(Number.isNaN(castToFloat64('NaN')));
+  assert.equal(castToFloat64('+nan'), 0, 'ParseFloat takes a sign only before Inf');
+  assert.equal(castToFloat64('1e1_0'), 1e10, 'underscores between exponent digits');
+  assert.equal(castToFloat64('0x_1p0'), 1);
+  assert.equal(castToFloat64('0x__1p0'), 0);
+  assert.equal(parseInt0('-0b101'), -5n);
+  assert.equal(parseInt0('_1'), undefined);
 });
 
 test('atoi drops errors', () => {
