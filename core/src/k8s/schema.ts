@@ -20,6 +20,10 @@ interface IndexedStruct {
   spec: StructSpec;
   byJson: Map<string, FieldSpec>;
   byGo: Map<string, FieldSpec>;
+  /** Lookups are made per value while templates run and objects print, so their answers are kept. */
+  jsonFields?: readonly FieldSpec[];
+  promotedByJson: Map<string, FieldSpec | undefined>;
+  promotedByGo: Map<string, FieldSpec | undefined>;
 }
 
 const STRUCTS = new Map<string, IndexedStruct>();
@@ -28,12 +32,14 @@ for (const spec of [...META_STRUCTS, ...CORE_STRUCTS, ...CORE_VOLUME_STRUCTS, ..
     spec,
     byJson: new Map(spec.fields.filter((f) => !f.inline).map((f) => [f.json, f])),
     byGo: new Map(spec.fields.map((f) => [f.go, f])),
+    promotedByJson: new Map(),
+    promotedByGo: new Map(),
   });
 }
 
 /** The struct named `name` (e.g. `v1.Container`; a leading `*` is ignored), or undefined. */
 export function structSpec(name: string): StructSpec | undefined {
-  return STRUCTS.get(name.replace(/^\*/, ''))?.spec;
+  return STRUCTS.get(withoutPointer(name))?.spec;
 }
 
 /** Every struct in the schema. */
@@ -50,6 +56,10 @@ export function fieldByJson(struct: string | StructSpec, json: string): FieldSpe
   if (!s) return undefined;
   const direct = s.byJson.get(json);
   if (direct) return direct;
+  return remembered(s.promotedByJson, json, () => promotedByJson(s, json));
+}
+
+function promotedByJson(s: IndexedStruct, json: string): FieldSpec | undefined {
   for (const f of s.spec.fields) {
     if (!f.inline) continue;
     const found = fieldByJson(f.type, json);
@@ -64,6 +74,10 @@ export function fieldByGo(struct: string | StructSpec, go: string): FieldSpec | 
   if (!s) return undefined;
   const direct = s.byGo.get(go);
   if (direct) return direct;
+  return remembered(s.promotedByGo, go, () => promotedByGo(s, go));
+}
+
+function promotedByGo(s: IndexedStruct, go: string): FieldSpec | undefined {
   for (const f of s.spec.fields) {
     if (!f.inline) continue;
     const found = fieldByGo(f.type, go);
@@ -72,11 +86,12 @@ export function fieldByGo(struct: string | StructSpec, go: string): FieldSpec | 
   return undefined;
 }
 
-/** The JSON fields of a struct in Go's marshalling order, with inline structs' fields spliced in place. */
-export function jsonFields(struct: string | StructSpec): FieldSpec[] {
+/** The JSON fields of a struct in Go's marshalling order, with inline structs' fields spliced in place (shared: do not modify). */
+export function jsonFields(struct: string | StructSpec): readonly FieldSpec[] {
   const s = indexed(struct);
   if (!s) return [];
-  return s.spec.fields.flatMap((f) => (f.inline ? jsonFields(f.type) : [f]));
+  s.jsonFields ??= s.spec.fields.flatMap((f) => (f.inline ? jsonFields(f.type) : [f]));
+  return s.jsonFields;
 }
 
 /**
@@ -115,14 +130,34 @@ export function elemType(type: TypeRef): TypeRef | undefined {
 
 /** True when the type (after any pointer) names a struct of the schema. */
 export function isStructType(type: TypeRef): boolean {
-  return STRUCTS.has(type.replace(/^\*/, ''));
+  return STRUCTS.has(withoutPointer(type));
 }
 
 /** The name Go prints for a type (`%T`): aliases collapse to the package name, e.g. `*appsv1.Deployment` → `*v1.Deployment`. */
 export function goTypeName(type: TypeRef): string {
-  return type.replace(/\b(?:metav1|appsv1|batchv1|ocappsv1)\./g, 'v1.');
+  let name = GO_TYPE_NAMES.get(type);
+  if (name === undefined) {
+    name = type.replace(/\b(?:metav1|appsv1|batchv1|ocappsv1)\./g, 'v1.');
+    // Type references come from the schema, a bounded set; the guard only protects against odd callers.
+    if (GO_TYPE_NAMES.size < 1024) GO_TYPE_NAMES.set(type, name);
+  }
+  return name;
 }
 
+const GO_TYPE_NAMES = new Map<string, string>();
+
 function indexed(struct: string | StructSpec): IndexedStruct | undefined {
-  return STRUCTS.get(typeof struct === 'string' ? struct.replace(/^\*/, '') : struct.name);
+  return STRUCTS.get(typeof struct === 'string' ? withoutPointer(struct) : struct.name);
+}
+
+/** Names come from templates and objects, so a map stops remembering new ones once it holds a few hundred. */
+function remembered(cache: Map<string, FieldSpec | undefined>, name: string, find: () => FieldSpec | undefined): FieldSpec | undefined {
+  if (cache.has(name)) return cache.get(name);
+  const found = find();
+  if (cache.size < 512) cache.set(name, found);
+  return found;
+}
+
+function withoutPointer(name: string): string {
+  return name.startsWith('*') ? name.slice(1) : name;
 }
