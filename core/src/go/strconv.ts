@@ -99,3 +99,25 @@ export function parseFloat64(s0: string): number | undefined {
   }
   return Number.isFinite(v) ? v : undefined;
 }
+
+/**
+ * strconv.Atoi: `value` is what Go returns (0 on a syntax error, the clamped int64 when out of range) and `ok` is
+ * false whenever Go also returns an error.
+ */
+export function atoi(s: string): { value: bigint; ok: boolean } {
+  if (!/^[+-]?\d+$/.test(s)) return { value: 0n, ok: false };
+  const n = BigInt(s);
+  if (n > MAX_I64) return { value: MAX_I64, ok: false };
+  if (n < -MAX_I64 - 1n) return { value: -MAX_I64 - 1n, ok: false };
+  return { value: n, ok: true };
+}
+
+const TRUE_TEXTS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_TEXTS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** strconv.ParseBool; undefined where Go returns an error. */
+export function parseBool(s: string): boolean | undefined {
+  if (TRUE_TEXTS.includes(s)) return true;
+  if (FALSE_TEXTS.includes(s)) return false;
+  return undefined;
+}

@@ -3,6 +3,7 @@
  * original probes are handed to the agent in the ISTIO_KUBE_APP_PROBERS env var of istio-proxy.
  */
 import { AS_BUILT, goJsonMarshal, inGoMapOrder } from '../go/json';
+import { atoi, parseBool } from '../go/strconv';
 import { JsonObject, isObject, objAt, parseJsonObject, strAt } from './json-access';
 import { PROXY_CONTAINER, PodJson, containersOf, initContainersOf } from './pod';
 
@@ -10,18 +11,11 @@ export const KUBE_APP_PROBERS_ENV = 'ISTIO_KUBE_APP_PROBERS';
 export const REWRITE_PROBERS_ANNOTATION = 'sidecar.istio.io/rewriteAppHTTPProbers';
 export const STATUS_PORT_ANNOTATION = 'status.sidecar.istio.io/port';
 
-/** Go's strconv.ParseBool; undefined when the text is not a boolean. */
-export function parseGoBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return undefined;
-}
-
 /** The annotation wins over the values setting when it parses as a boolean. */
 export function shouldRewriteAppHTTPProbers(annotations: Record<string, string>, valuesSetting: boolean): boolean {
   const v = annotations[REWRITE_PROBERS_ANNOTATION];
   if (v !== undefined) {
-    const b = parseGoBool(v);
+    const b = parseBool(v);
     if (b !== undefined) return b;
   }
   return valuesSetting;
@@ -126,7 +120,7 @@ export function dumpAppProbers(pod: PodJson, statusPort: number): string {
 export function rewriteProbes(pod: PodJson, annotations: Record<string, string>, defaultStatusPort: number): void {
   let statusPort = defaultStatusPort;
   const v = annotations[STATUS_PORT_ANNOTATION];
-  if (v !== undefined) statusPort = /^[+-]?\d+$/.test(v) ? Number.parseInt(v, 10) : 0; // Go's Atoi; errors give 0
+  if (v !== undefined) statusPort = Number(atoi(v).value); // Istio logs the error and uses what Atoi returned
   for (const c of [...containersOf(pod), ...initContainersOf(pod)]) {
     if (c.name === PROXY_CONTAINER) continue;
     const urls = proberUrls(strAt(c, 'name'));

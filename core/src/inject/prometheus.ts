@@ -2,8 +2,9 @@
  * Prometheus metrics merging: the app's prometheus.io annotations move into an env var of istio-proxy and the
  * annotations are pointed at the agent, which serves merged app + Envoy metrics.
  */
-import { parseGoBool } from './app-probe';
 import { AS_BUILT, goJsonMarshal } from '../go/json';
+import { quoteGo } from '../go/quote';
+import { atoi, parseBool } from '../go/strconv';
 import { JsonObject, isObject } from './json-access';
 import { PodJson, ensureAnnotations, findSidecar } from './pod';
 
@@ -45,7 +46,7 @@ function stringEntries(pod: PodJson): [string, string][] {
 export function enablePrometheusMerge(mesh: JsonObject, annotations: Record<string, string>): boolean {
   const v = annotations[MERGE_METRICS_ANNOTATION];
   if (v !== undefined) {
-    const b = parseGoBool(v);
+    const b = parseBool(v);
     if (b !== undefined) return b;
   }
   const m = mesh.enablePrometheusMerge;
@@ -58,7 +59,7 @@ export function enablePrometheusMerge(mesh: JsonObject, annotations: Record<stri
 function wantsScrape(pod: PodJson): boolean {
   for (const [k, v] of stringEntries(pod)) {
     if (sanitizeLabelName(k) !== SCRAPE) continue;
-    const b = parseGoBool(v);
+    const b = parseBool(v);
     if (b !== undefined) return b;
   }
   return true;
@@ -116,14 +117,9 @@ function scrapeConfiguration(pod: PodJson): ScrapeConfig {
   return cfg;
 }
 
-/** Go's strconv.Atoi for port checks: the number, or undefined when the text is not a decimal integer. */
-function atoi(s: string): number | undefined {
-  return /^[+-]?\d+$/.test(s) ? Number.parseInt(s, 10) : undefined;
-}
-
 function checkPort(port: string, agentPort: string, what: string, label: string): void {
-  const n = atoi(port);
-  if (n === undefined || n < 1 || n > 65535) throw new Error(`invalid prometheus scrape ${what}: invalid ${label}port "${port}"`);
+  const { value: n, ok } = atoi(port);
+  if (!ok || n < 1n || n > 65535n) throw new Error(`invalid prometheus scrape ${what}: invalid ${label}port ${quoteGo(port)}`);
   const canon = String(n);
   if (canon === agentPort) throw new Error(`invalid prometheus scrape ${what}: ${label}port ${port} conflicts with agent port`);
   const reason = ISTIO_RESERVED_PORTS[canon];

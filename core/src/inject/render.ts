@@ -1,6 +1,7 @@
 /** Running the selected injection templates and merging their output into the pod (Istio's RunTemplate). */
 import { meshForPod } from '../config/proxy-config';
 import { yamlToJson } from '../config/yaml-json';
+import { quoteGo } from '../go/quote';
 import type { GoStruct } from '../template/value';
 import { isObject, objAt, strAt, type JsonObject } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findContainerInPod, initContainersOf, moveContainer, setContainerList, stringAnnotations } from './pod';
@@ -92,7 +93,7 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
   let templatePod: PodJson = { metadata: {}, spec: {} };
   for (const name of selectTemplates(pod, params.defaultTemplates, params.aliases)) {
     const tmpl = params.templates.get(name);
-    if (!tmpl) throw new Error(`requested template "${name}" not found; have ${[...params.templates.keys()].sort().join(', ')}`);
+    if (!tmpl) throw new Error(`requested template ${quoteGo(name)} not found; have ${[...params.templates.keys()].sort().join(', ')}`);
     const text = tmpl.execute(data);
     // Istio decodes the output twice (once per merge below); decoding once gives the same patch. A text that is not
     // a YAML mapping is apimachinery's "invalid JSON document" for both merges.

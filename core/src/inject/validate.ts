@@ -1,5 +1,6 @@
 /** Validation of the pod annotations Istio checks before injecting, with Istio's error texts. */
 import { quoteGo } from '../go/quote';
+import { parseBool } from '../go/strconv';
 import { utf8Length } from '../go/utf8';
 import { proxyConfigAnnotationError } from './proxy-config-validate';
 
@@ -109,9 +110,7 @@ function quantityError(value: string): string | undefined {
 }
 
 function boolError(v: string): string | undefined {
-  return ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)
-    ? undefined
-    : `strconv.ParseBool: parsing ${quoteGo(v)}: invalid syntax`;
+  return parseBool(v) !== undefined ? undefined : `strconv.ParseBool: parsing ${quoteGo(v)}: invalid syntax`;
 }
 
 function interceptionModeError(mode: string): string | undefined {

@@ -2,6 +2,7 @@
  * The patch directives of strategic merge patch: `$patch`, `$retainKeys`, `$setElementOrder/<list>`,
  * `$deleteFromPrimitiveList/<list>`, and the clean-up of directives and nulls in values the patch adds verbatim.
  */
+import { quoteGo } from '../go/quote';
 import * as errors from './errors';
 import { formatV } from './go-format';
 import { isMap, scalarEqual, type Json, type JsonMap } from './json-value';
@@ -89,7 +90,7 @@ export function directiveTarget(key: string, prefix: string): string {
   if (slash < 0 || key.slice(0, slash) !== prefix) {
     if (prefix === DELETE_FROM_PRIMITIVE_LIST_PREFIX) throw errors.badPatchFormatForPrimitiveList();
     if (prefix === SET_ELEMENT_ORDER_PREFIX) throw errors.badPatchFormatForSetElementOrderList();
-    throw new Error(`fail to find unknown prefix "${prefix}" in ${key}\n`);
+    throw new Error(`fail to find unknown prefix ${quoteGo(prefix)} in ${key}\n`);
   }
   return key.slice(slash + 1);
 }

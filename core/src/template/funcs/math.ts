@@ -2,6 +2,7 @@
  * sprig's numeric functions (numeric.go): integer arithmetic on int64 through cast.ToInt64, float functions
  * through cast.ToFloat64, and the *f family computed in decimal as shopspring/decimal does.
  */
+import { atoi } from '../../go/strconv';
 import { formatValue } from '../printf';
 import { goTypeName } from '../value';
 import { anyArg, ArgumentError, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
@@ -14,14 +15,6 @@ const wrap = (n: bigint): bigint => BigInt.asIntN(64, n);
 function divide(a: bigint, b: bigint, op: (x: bigint, y: bigint) => bigint): bigint {
   if (b === 0n) throw new Error('runtime error: integer divide by zero');
   return wrap(op(a, b));
-}
-
-/** strconv.Atoi with the error dropped: 0 for bad syntax, the clamped value when out of range. */
-function atoi(s: string): bigint {
-  if (!/^[+-]?\d+$/.test(s)) return 0n;
-  const n = BigInt(s);
-  const max = (1n << 63n) - 1n;
-  return n > max ? max : n < -max - 1n ? -max - 1n : n;
 }
 
 /** A float64 parameter: Go converts integer constants, so bigints are accepted too. */
@@ -129,7 +122,7 @@ function toDecimal(v: unknown): bigint {
 }
 
 export const mathFuncs: Record<string, FuncSpec> = {
-  atoi: fixed(1, (s) => atoi(stringArg(s))),
+  atoi: fixed(1, (s) => atoi(stringArg(s)).value), // the error is dropped
   int: fixed(1, int64),
   int64: fixed(1, int64),
   float64: fixed(1, (v) => castToFloat64(anyArg(v))),
