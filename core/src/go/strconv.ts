@@ -1,4 +1,8 @@
-/** strconv's number parsing: ParseUint/ParseInt with base 0 (Go literal prefixes and underscores) and ParseFloat. */
+/**
+ * strconv's number parsing: ParseUint/ParseInt with base 0 (Go literal prefixes and underscores), ParseFloat, Atoi
+ * and ParseBool.
+ */
+import { quoteGo } from './quote';
 
 const MAX_U64 = (1n << 64n) - 1n;
 const MAX_I64 = (1n << 63n) - 1n;
@@ -101,15 +105,16 @@ export function parseFloat64(s0: string): number | undefined {
 }
 
 /**
- * strconv.Atoi: `value` is what Go returns (0 on a syntax error, the clamped int64 when out of range) and `ok` is
- * false whenever Go also returns an error.
+ * strconv.Atoi: `value` is what Go returns (0 on a syntax error, the clamped int64 when out of range) and `error`
+ * the text of the error Go returns with it, e.g. `strconv.Atoi: parsing "x": invalid syntax`.
  */
-export function atoi(s: string): { value: bigint; ok: boolean } {
-  if (!/^[+-]?\d+$/.test(s)) return { value: 0n, ok: false };
+export function atoi(s: string): { value: bigint; error?: string } {
+  const fail = (value: bigint, why: string) => ({ value, error: `strconv.Atoi: parsing ${quoteGo(s)}: ${why}` });
+  if (!/^[+-]?\d+$/.test(s)) return fail(0n, 'invalid syntax');
   const n = BigInt(s);
-  if (n > MAX_I64) return { value: MAX_I64, ok: false };
-  if (n < -MAX_I64 - 1n) return { value: -MAX_I64 - 1n, ok: false };
-  return { value: n, ok: true };
+  if (n > MAX_I64) return fail(MAX_I64, 'value out of range');
+  if (n < -MAX_I64 - 1n) return fail(-MAX_I64 - 1n, 'value out of range');
+  return { value: n };
 }
 
 const TRUE_TEXTS = ['1', 't', 'T', 'TRUE', 'true', 'True'];

@@ -118,8 +118,8 @@ function scrapeConfiguration(pod: PodJson): ScrapeConfig {
 }
 
 function checkPort(port: string, agentPort: string, what: string, label: string): void {
-  const { value: n, ok } = atoi(port);
-  if (!ok || n < 1n || n > 65535n) throw new Error(`invalid prometheus scrape ${what}: invalid ${label}port ${quoteGo(port)}`);
+  const { value: n, error } = atoi(port);
+  if (error || n < 1n || n > 65535n) throw new Error(`invalid prometheus scrape ${what}: invalid ${label}port ${quoteGo(port)}`);
   const canon = String(n);
   if (canon === agentPort) throw new Error(`invalid prometheus scrape ${what}: ${label}port ${port} conflicts with agent port`);
   const reason = ISTIO_RESERVED_PORTS[canon];

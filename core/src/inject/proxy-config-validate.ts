@@ -10,6 +10,7 @@ import { applyJsonToMessage, parseGoDuration } from '../config/proto-json';
 import { yamlToJson } from '../config/yaml-json';
 import { objAt, strAt, type JsonObject } from './json-access';
 import { quoteGo } from '../go/quote';
+import { atoi } from '../go/strconv';
 
 /** The multierror text for an invalid annotation value, or undefined when it is valid. */
 export function proxyConfigAnnotationError(value: string): string | undefined {
@@ -103,8 +104,9 @@ export function proxyAddressError(hostAddr: string): string | undefined {
   const split = splitHostPort(hostAddr);
   if ('error' in split) return `unable to split ${quoteGo(hostAddr)}: address ${hostAddr}: ${split.error}`;
   const { host, port } = split;
-  if (!/^[+-]?\d+$/.test(port)) return `port (${port}) is not a number: strconv.Atoi: parsing ${quoteGo(port)}: invalid syntax`;
-  const p = portError(Number.parseInt(port, 10));
+  const { value, error } = atoi(port);
+  if (error) return `port (${port}) is not a number: ${error}`;
+  const p = portError(Number(value));
   if (p) return p;
   if (!isFqdn(host) && !isIp(host)) return `${quoteGo(host)} is not a valid hostname or an IP address`;
   return undefined;

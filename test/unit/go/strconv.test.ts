@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { atoi, parseBool, parseFloat64, parseInt0, parseUint0 } from '../../../core/src/go/strconv';
 
 test('atoi returns what Go returns, and whether Go reports an error', () => {
-  assert.deepEqual(atoi('+15020'), { value: 15020n, ok: true });
-  assert.deepEqual(atoi('-7'), { value: -7n, ok: true });
-  assert.deepEqual(atoi('1_000'), { value: 0n, ok: false }, 'no underscores in base 10');
-  assert.deepEqual(atoi(' 1'), { value: 0n, ok: false });
-  assert.deepEqual(atoi('99999999999999999999'), { value: (1n << 63n) - 1n, ok: false });
-  assert.deepEqual(atoi('-99999999999999999999'), { value: -(1n << 63n), ok: false });
+  assert.deepEqual(atoi('+15020'), { value: 15020n });
+  assert.deepEqual(atoi('-7'), { value: -7n });
+  assert.deepEqual(atoi('1_000'), { value: 0n, error: 'strconv.Atoi: parsing "1_000": invalid syntax' }, 'no underscores in base 10');
+  assert.deepEqual(atoi('\t1'), { value: 0n, error: 'strconv.Atoi: parsing "\\t1": invalid syntax' });
+  assert.deepEqual(atoi('99999999999999999999'), { value: (1n << 63n) - 1n, error: 'strconv.Atoi: parsing "99999999999999999999": value out of range' });
+  assert.equal(atoi('-99999999999999999999').value, -(1n << 63n));
 });
 
 test('parseBool accepts exactly Go\'s spellings', () => {
