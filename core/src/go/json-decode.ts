@@ -83,18 +83,35 @@ export function goJsonSyntaxError(s: string): string | undefined {
     }
     return undefined;
   };
+  /** The members of an object or the elements of an array, from its opening bracket to `close`. */
+  const sequence = (close: string, afterMember: string, member: () => string | undefined): string | undefined => {
+    i++;
+    ws();
+    if (s[i] === close) {
+      i++;
+      return undefined;
+    }
+    for (;;) {
+      const e = member();
+      if (e) return e;
+      ws();
+      if (s[i] === ',') {
+        i++;
+        continue;
+      }
+      if (s[i] === close) {
+        i++;
+        return undefined;
+      }
+      return fail(afterMember);
+    }
+  };
   const value = (): string | undefined => {
     ws();
     if (i >= s.length) return 'unexpected end of JSON input';
     const c = s[i];
     if (c === '{') {
-      i++;
-      ws();
-      if (s[i] === '}') {
-        i++;
-        return undefined;
-      }
-      for (;;) {
+      return sequence('}', 'after object key:value pair', () => {
         ws();
         if (s[i] !== '"') return fail('looking for beginning of object key string');
         const e = string();
@@ -102,42 +119,10 @@ export function goJsonSyntaxError(s: string): string | undefined {
         ws();
         if (s[i] !== ':') return fail('after object key');
         i++;
-        const v = value();
-        if (v) return v;
-        ws();
-        if (s[i] === ',') {
-          i++;
-          continue;
-        }
-        if (s[i] === '}') {
-          i++;
-          return undefined;
-        }
-        return fail('after object key:value pair');
-      }
+        return value();
+      });
     }
-    if (c === '[') {
-      i++;
-      ws();
-      if (s[i] === ']') {
-        i++;
-        return undefined;
-      }
-      for (;;) {
-        const v = value();
-        if (v) return v;
-        ws();
-        if (s[i] === ',') {
-          i++;
-          continue;
-        }
-        if (s[i] === ']') {
-          i++;
-          return undefined;
-        }
-        return fail('after array element');
-      }
-    }
+    if (c === '[') return sequence(']', 'after array element', value);
     if (c === '"') return string();
     if (c === '-' || (c >= '0' && c <= '9')) return number();
     if (c === 't') return literal('true');
