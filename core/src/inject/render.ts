@@ -2,6 +2,7 @@
 import { meshForPod } from '../config/proxy-config';
 import { yamlToJson } from '../config/yaml-json';
 import { quoteGo } from '../go/quote';
+import { trimSpace } from '../go/strings';
 import type { GoStruct } from '../template/value';
 import { isObject, objAt, strAt, type JsonObject } from './json-access';
 import { PROXY_CONTAINER, type PodJson, containersOf, findContainerInPod, initContainersOf, moveContainer, setContainerList, stringAnnotations } from './pod';
@@ -51,7 +52,7 @@ export function meshAndProxyConfig(mesh: JsonObject, annotations: Record<string,
 /** Template names for the pod: its `inject.istio.io/templates` annotation or the defaults, with aliases expanded. */
 export function selectTemplates(pod: PodJson, defaults: string[], aliases: Record<string, string[]>): string[] {
   const annotation = stringAnnotations(pod)[TEMPLATES_ANNOTATION];
-  const names = annotation !== undefined ? annotation.split(',').map((s) => s.trim()) : defaults;
+  const names = annotation !== undefined ? annotation.split(',').map(trimSpace) : defaults;
   return names.flatMap((n) => (Object.prototype.hasOwnProperty.call(aliases, n) ? aliases[n] : [n]));
 }
 

@@ -1,6 +1,7 @@
 /** Validation of the pod annotations Istio checks before injecting, with Istio's error texts. */
 import { quoteGo } from '../go/quote';
 import { parseBool } from '../go/strconv';
+import { trimSpace } from '../go/strings';
 import { utf8Length } from '../go/utf8';
 import { proxyConfigAnnotationError } from './proxy-config-validate';
 
@@ -15,12 +16,12 @@ function parseUintError(s: string, bits: number): string | undefined {
 
 
 function parsePortError(raw: string): string | undefined {
-  const e = parseUintError(raw.trim(), 16);
+  const e = parseUintError(trimSpace(raw), 16);
   return e === undefined ? undefined : `failed parsing port '${raw}': ${e}`;
 }
 
 function portListError(name: string, ports: string): string | undefined {
-  const trimmed = ports.trim();
+  const trimmed = trimSpace(ports);
   if (trimmed === '') return undefined;
   for (const p of trimmed.split(',')) {
     const e = parsePortError(p);

@@ -3,6 +3,7 @@
  * prints inside error messages (`executing "t" at <.Foo.Bar>`).
  */
 import { quoteGo } from '../go/quote';
+import { trimSpace } from '../go/strings';
 
 export interface TextNode { readonly kind: 'text'; readonly pos: number; readonly text: string }
 export interface CommentNode { readonly kind: 'comment'; readonly pos: number; readonly text: string }
@@ -104,16 +105,13 @@ export function nodeString(n: AnyNode): string {
   }
 }
 
-/** Text made only of unicode.IsSpace characters. */
-const GO_SPACE_ONLY = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
-
 /** Go's parse.IsEmptyTree: only whitespace text and comments. */
 export function isEmptyTree(n: Node | null): boolean {
   if (n === null) return true;
   switch (n.kind) {
     case 'comment': return true;
     case 'list': return n.nodes.every(isEmptyTree);
-    case 'text': return GO_SPACE_ONLY.test(n.text);
+    case 'text': return trimSpace(n.text) === '';
     default: return false;
   }
 }

@@ -3,6 +3,7 @@
  * sprig's and replace sprig's functions of the same name (indent, contains, env, omit).
  */
 import { goJsonMarshal } from '../../go/json';
+import { trimSpace } from '../../go/strings';
 import { marshalGoYaml } from '../../output/go-yaml';
 import { formatValue } from '../printf';
 import { goTypeName, isGoStruct, typedMap } from '../value';
@@ -14,7 +15,7 @@ import { fieldOf, hasKey, isGoMap, setKey, sortedKeys } from './go-values';
 import { otelResourceAttributes } from './istio-otel';
 import { pathSplit } from './paths';
 import { DEFAULT_PROXY_CONFIG_JSON, protoToJson } from './proxy-config';
-import { goToLower, goTrimSpace } from './strings';
+import { goToLower } from './strings';
 
 /** Values Go reads from the process or from Istio's code; injectable because the core has no process. */
 export interface IstioFuncOptions {
@@ -45,12 +46,12 @@ function annotation(meta: unknown, name: unknown, def: unknown): string {
 /** Adds `port` to the comma-separated list unless it is already there (or is empty or 0). */
 function excludeInboundPort(port: unknown, excluded: unknown): string {
   const list = stringArg(excluded);
-  const portStr = goTrimSpace(formatValue(anyArg(port)));
+  const portStr = trimSpace(formatValue(anyArg(port)));
   if (portStr === '' || portStr === '0') return list;
   const out: string[] = [];
   for (const p of list.split(',')) {
     if (p === portStr) return list;
-    const t = goTrimSpace(p);
+    const t = trimSpace(p);
     if (t !== '') out.push(t);
   }
   out.push(portStr);
@@ -88,7 +89,7 @@ export function appendMultusNetwork(existing: string, network: string): string {
     const entry = ns === '' ? `, {"name": "${name}"}` : `, {"name": "${name}", "namespace": "${ns}"}`;
     return existing.slice(0, i) + entry + existing.slice(i);
   }
-  for (const net of existing.split(',')) if (goTrimSpace(net) === network) return existing;
+  for (const net of existing.split(',')) if (trimSpace(net) === network) return existing;
   return `${existing}, ${network}`;
 }
 

@@ -1,23 +1,12 @@
 /** sprig's string functions (strings.go, and the string entries of functions.go). */
 import { quoteGo } from '../../go/quote';
+import { isSpace, trimSpace } from '../../go/strings';
 import { byteSlice, compareGoStrings, utf8Length } from '../../go/utf8';
 import { formatValue } from '../printf';
 import { typedMap } from '../value';
 import { anyArg, fixed, FuncSpec, intArg, stringArg, variadic } from './args';
 import { strval } from './go-fmt';
 import { withGoType } from './go-values';
-
-const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
-
-/** strings.TrimSpace (unicode.IsSpace: unlike String.trim, keeps U+FEFF and trims U+0085). */
-export function goTrimSpace(s: string): string {
-  const chars = Array.from(s);
-  let a = 0;
-  let b = chars.length;
-  while (a < b && GO_SPACE.test(chars[a])) a++;
-  while (b > a && GO_SPACE.test(chars[b - 1])) b--;
-  return chars.slice(a, b).join('');
-}
 
 /** strings.Trim(s, cutset): drops leading and trailing runes found in cutset. */
 export function goTrim(s: string, cutset: string): string {
@@ -58,7 +47,7 @@ function goTitle(s: string): string {
 function isTitleSeparator(ch: string): boolean {
   if (ch.charCodeAt(0) < 0x80) return !/[0-9A-Za-z_]/.test(ch);
   if (/[\p{L}\p{Nd}]/u.test(ch)) return false;
-  return GO_SPACE.test(ch);
+  return isSpace(ch);
 }
 
 /** strings.Split: an empty separator splits into runes. */
@@ -134,7 +123,7 @@ export const strings = (l: string[]): string[] => withGoType(l, '[]string');
 const notNil = (v: unknown): boolean => v !== null && v !== undefined;
 
 export const stringFuncs: Record<string, FuncSpec> = {
-  trim: fixed(1, (a) => goTrimSpace(s(a))),
+  trim: fixed(1, (a) => trimSpace(s(a))),
   trimAll: fixed(2, (cut, str) => goTrim(s(str), s(cut))),
   trimall: fixed(2, (cut, str) => goTrim(s(str), s(cut))),
   trimPrefix: fixed(2, (p, str) => (s(str).startsWith(s(p)) ? s(str).slice(s(p).length) : s(str))),
@@ -148,7 +137,7 @@ export const stringFuncs: Record<string, FuncSpec> = {
     const [first, ...more] = Array.from(s(a));
     return first === undefined ? '' : goToLower(first) + more.join('');
   }),
-  nospace: fixed(1, (a) => Array.from(s(a)).filter((c) => !GO_SPACE.test(c)).join('')),
+  nospace: fixed(1, (a) => Array.from(s(a)).filter((c) => !isSpace(c)).join('')),
   replace: fixed(3, (old, repl, src) => goReplaceAll(s(src), s(old), s(repl))),
   repeat: fixed(2, (count, str) => goRepeat(s(str), intArg(count))),
   contains: fixed(2, (sub, str) => s(str).includes(s(sub))),
