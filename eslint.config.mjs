@@ -28,6 +28,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?!vscode-languageserver-protocol$|vscode-jsonrpc$)(?!\\.{1,2}/)', message: 'protocol/ holds only types and method names: it may import the LSP protocol package.' }],
+      }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^vscode$', message: 'the server must not depend on VS Code (it runs standalone over stdio).' },
+          { regex: '^vscode-languageclient', message: 'the server does not use the client library.' },
+          { regex: '(^|/)(client|cli)/', message: 'the server uses core and protocol only.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,0 +1,64 @@
+/**
+ * The custom LSP requests and notifications between the istio-inject client and server, in one place: method names,
+ * parameter and result types. The client and the server both import this file and nothing else of each other.
+ */
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+
+/** Where injector configuration comes from. */
+export type ConfigSourceKind = 'builtin' | 'files' | 'cluster';
+
+/** Native sidecars: follow the config's feature flag (auto), or force on/off. */
+export type NativeSidecarsSetting = 'auto' | 'on' | 'off';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** Settings the client pushes (workspace/didChangeConfiguration and initializationOptions). */
+export interface ServerSettings {
+  /** Texts of the injector configuration, already read by the client (files or cluster ConfigMaps); absent = built-in. */
+  config?: { source: ConfigSourceKind; injectorConfig?: string; values?: string; mesh?: string; label?: string };
+  revision: string;
+  nativeSidecars: NativeSidecarsSetting;
+  /** Diagnostic code → severity override, or 'off' to silence it. */
+  diagnostics: Record<string, SeverityName | 'off'>;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { revision: '', nativeSidecars: 'auto', diagnostics: {} };
+
+export interface PreviewParams {
+  uri: string;
+  /** Only the documents this range touches; the whole file when absent. */
+  range?: Range;
+}
+
+export interface PreviewResult {
+  /** The document's current text. */
+  original: string;
+  /** The text after injection (`preserve` form: the user's text with minimal edits). */
+  injected: string;
+  /** One line for a diff title, e.g. "2 workloads injected, 1 skipped". */
+  summary: string;
+}
+
+export interface ExplainParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+/** Markdown explaining the injection decision for the workload at a position ("" when there is none). */
+export type ExplainResult = string;
+
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>('istioInject/preview');
+export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>('istioInject/explain');
+
+/** Sent by the server when the configuration it injects with changes (for the status bar). */
+export interface ConfigStatus {
+  source: ConfigSourceKind;
+  label: string;
+  /** e.g. "1.28.0"; "" when unknown. */
+  istioVersion: string;
+  revision: string;
+  /** Set when the requested source failed and the server fell back to the built-in config. */
+  error?: string;
+}
+
+export const ConfigStatusNotification = new NotificationType<ConfigStatus>('istioInject/configStatus');
