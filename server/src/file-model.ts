@@ -1,0 +1,60 @@
+/**
+ * The parse cache: per open file (URI + version) its text split into documents exactly as Kubernetes' reader does.
+ * Splitting is a single linear scan; everything expensive is cached per chunk text elsewhere, so an edit costs the
+ * split plus the analysis of the chunks whose text changed.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { splitYamlStream, type RawChunk, type SplitError } from '../../core/src/manifest/split';
+
+export interface FileModel {
+  uri: string;
+  version: number;
+  text: string;
+  /** The documents of the stream, in order (offsets into `text`). */
+  chunks: RawChunk[];
+  /** An invalid `---` line: Kubernetes' reader stops there. */
+  splitError?: SplitError;
+}
+
+export class FileModels {
+  private readonly models = new Map<string, FileModel>();
+
+  get(doc: TextDocument): FileModel {
+    const cached = this.models.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const text = doc.getText();
+    const split = splitYamlStream(text);
+    const model: FileModel = { uri: doc.uri, version: doc.version, text, chunks: split.chunks };
+    if (split.error) model.splitError = split.error;
+    this.models.set(doc.uri, model);
+    return model;
+  }
+
+  delete(uri: string): void {
+    this.models.delete(uri);
+  }
+}
+
+/** The document containing `offset` (its end counts, so a cursor at the end of a document still belongs to it). */
+export function chunkAt(model: FileModel, offset: number): RawChunk | undefined {
+  let lo = 0;
+  let hi = model.chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = model.chunks[mid]!;
+    if (offset < c.start) hi = mid - 1;
+    else if (offset > c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}
+
+/** The documents a range [start, end] touches. */
+export function chunksIn(model: FileModel, start: number, end: number): RawChunk[] {
+  return model.chunks.filter((c) => c.end >= start && c.start <= end);
+}
+
+/** The YAML language documents the server works on: language id `yaml`, or a .yaml/.yml file. */
+export function isYamlDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri);
+}

@@ -1,0 +1,47 @@
+/** Hover and completion: the analysis answers for one document's text; offsets are shifted and converted here. */
+import {
+  CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type Hover, type Position,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionKind } from '../../core/src/analysis/types';
+import type { InjectionSettings } from '../../core/src/inject/types';
+import type { Analysis } from './analysis-port';
+import { chunkAt, type FileModel } from './file-model';
+import { offsetOf, rangeOf } from './positions';
+
+export function hover(doc: TextDocument, model: FileModel, analysis: Analysis, settings: InjectionSettings, position: Position): Hover | null {
+  const offset = offsetOf(doc, position);
+  const chunk = chunkAt(model, offset);
+  if (!chunk) return null;
+  const info = analysis.hoverAt(chunk.text, offset - chunk.start, settings);
+  if (!info) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: info.markdown },
+    range: rangeOf(doc, chunk.start + info.start, chunk.start + info.end),
+  };
+}
+
+const ITEM_KIND: Record<CompletionKind, CompletionItemKind> = {
+  annotation: CompletionItemKind.Property,
+  label: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+};
+
+export function completion(
+  doc: TextDocument, model: FileModel, analysis: Analysis, settings: InjectionSettings, position: Position,
+): CompletionItem[] {
+  const offset = offsetOf(doc, position);
+  const chunk = chunkAt(model, offset);
+  if (!chunk) return [];
+  return analysis.completionsAt(chunk.text, offset - chunk.start, settings).map((entry): CompletionItem => {
+    const item: CompletionItem = {
+      label: entry.label,
+      kind: ITEM_KIND[entry.kind],
+      textEdit: { range: rangeOf(doc, chunk.start + entry.start, chunk.start + entry.end), newText: entry.insertText },
+    };
+    if (entry.detail) item.detail = entry.detail;
+    if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+    if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    return item;
+  });
+}
