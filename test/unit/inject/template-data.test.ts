@@ -96,5 +96,5 @@ test('sidecarTemplateData: the fields Istio passes to templates', () => {
   assert.equal(field(data, 'ProxyGID'), 1338n);
   assert.equal(field(data, 'InboundTrafficPolicyMode'), 'localhost');
   assert.equal(field(data, 'CompliancePolicy'), 'fips-140-3');
-  assert.equal(field(data, 'EstimatedConcurrency'), NOT_FOUND, 'removed from Istio in 1.18');
+  assert.equal(field(data, 'EstimatedConcurrency'), 2n, 'kept for 1.12-era templates (Istio dropped it in 1.18)');
 });
