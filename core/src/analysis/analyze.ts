@@ -1,0 +1,45 @@
+/** analyzeDocument: every finding for one YAML document, grounded in one parse and one run of the core. */
+import type { Injector } from '../inject';
+import type { InjectionSettings, KubeObject } from '../inject/types';
+import { isMap } from 'yaml';
+import { parseManifest } from '../manifest/parse';
+import { injectManifest } from '../run/inject-manifest';
+import { type AnalysisContext, isObj, workloadsOf } from './context';
+import { CODES } from './codes';
+import { checkContainers } from './rules-containers';
+import { checkInjectionError, checkKind } from './rules-kind';
+import { checkObjectMetadata, checkPodMetadata } from './rules-metadata';
+import { checkSkipped } from './rules-skip';
+import type { Finding } from './types';
+
+/**
+ * Findings for `docText`, one YAML document (a chunk of a stream as Kubernetes splits it); offsets are relative to
+ * it. Nothing for documents that are not Kubernetes objects (no apiVersion or no kind); one `yaml-syntax` error for a
+ * document that does not parse. Never throws.
+ */
+export function analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings): Finding[] {
+  const doc = parseManifest(docText).documents[0];
+  if (!doc) return [];
+  const syntax = doc.yaml.errors[0];
+  if (syntax) {
+    const problem = doc.problems.find((p) => p.severity === 'error');
+    const [start, end] = syntax.pos ?? [0, 0];
+    return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem?.message ?? syntax.message, start, end: Math.max(end, start) }];
+  }
+  if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
+  const report = injectManifest(docText, injector).documents[0];
+  if (!report) return [];
+  const value = (isObj(report.original) ? report.original : doc.value) as KubeObject;
+  const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, report, injector, settings, findings: [] };
+  checkKind(ctx);
+  const workloads = workloadsOf(ctx);
+  if (ctx.kind !== 'Pod') checkObjectMetadata(ctx, ctx.kind === 'List' ? undefined : workloads[0], [], ctx.kind);
+  for (const w of workloads) {
+    if (w.objectPath.length > 0 && w.kind !== 'Pod') checkObjectMetadata(ctx, w, w.objectPath, w.kind);
+    checkSkipped(ctx, w);
+    checkPodMetadata(ctx, w);
+    checkContainers(ctx, w);
+  }
+  checkInjectionError(ctx);
+  return ctx.findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}

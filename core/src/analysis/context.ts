@@ -1,0 +1,106 @@
+/**
+ * What the rules share while analysing one document: its text and yaml nodes (for ranges), the value the core
+ * decoded (for facts), the core's verdict, and the findings collected so far.
+ */
+import type { Injector } from '../inject';
+import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
+import { podTemplateLocation } from '../manifest/kinds';
+import { keyRangeOfPath, rangeOfPath, type YamlPath } from '../manifest/paths';
+import type { ManifestDocument, TextRange } from '../manifest/types';
+import type { DocumentReport } from '../run/inject-manifest';
+import { CODES, type FindingCode } from './codes';
+import type { Finding } from './types';
+
+/** A pod (template) the core injects: a workload of the document, or an item of a List. */
+export interface Workload {
+  /** Path to the object that carries the pod ([] or ['items', i]). */
+  objectPath: YamlPath;
+  kind: string;
+  /** Path to the pod object (the one with `metadata` and `spec`). */
+  podPath: YamlPath;
+  metadata: Record<string, unknown>;
+  spec: Record<string, unknown>;
+  /** The object's own metadata (the pod's, for a Pod). */
+  objectMetadata: Record<string, unknown>;
+  outcome: Outcome;
+}
+
+export interface AnalysisContext {
+  text: string;
+  doc: ManifestDocument;
+  /** The document as the core decoded it (Go's YAML rules), which the facts are about. */
+  value: KubeObject;
+  kind: string;
+  report: DocumentReport;
+  injector: Injector;
+  settings: InjectionSettings;
+  findings: Finding[];
+}
+
+export function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function objAtPath(root: unknown, path: YamlPath): Record<string, unknown> | undefined {
+  let v: unknown = root;
+  for (const step of path) {
+    if (Array.isArray(v) && typeof step === 'number') v = v[step];
+    else if (isObj(v)) v = v[String(step)];
+    else return undefined;
+  }
+  return isObj(v) ? v : undefined;
+}
+
+export function valueRange(ctx: AnalysisContext, path: YamlPath): TextRange | undefined {
+  return rangeOfPath(ctx.doc.yaml, path);
+}
+
+export function keyRange(ctx: AnalysisContext, path: YamlPath): TextRange | undefined {
+  return keyRangeOfPath(ctx.doc.yaml, path);
+}
+
+/** The kind's value, where document-wide findings go (the document start when there is no kind). */
+export function kindRange(ctx: AnalysisContext): TextRange {
+  return ctx.doc.kindRange ?? { start: 0, end: 0 };
+}
+
+/** Records a finding with its code's severity. */
+export function add(ctx: AnalysisContext, code: FindingCode, message: string, at: TextRange, extra: Partial<Finding> = {}): void {
+  ctx.findings.push({ code, severity: CODES[code].severity, message, start: at.start, end: at.end, ...extra });
+}
+
+/**
+ * The pods of the document with the core's outcome for each. A List's items are injected one by one by the core,
+ * and its document verdict is only "some item injected", so each item is asked of the injector itself.
+ */
+export function workloadsOf(ctx: AnalysisContext): Workload[] {
+  if (ctx.kind !== 'List') {
+    const w = workloadAt(ctx.value, [], ctx.report.outcome);
+    return w ? [w] : [];
+  }
+  const items = Array.isArray(ctx.value.items) ? ctx.value.items : [];
+  if (ctx.report.outcome.kind === 'error') return [];
+  const out: Workload[] = [];
+  items.forEach((item, i) => {
+    if (!isObj(item) || podTemplateLocation(String(item.kind)) === undefined) return;
+    const w = workloadAt(item, ['items', i], ctx.injector.inject(item).outcome);
+    if (w) out.push(w);
+  });
+  return out;
+}
+
+function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outcome: Outcome): Workload | undefined {
+  const kind = typeof object.kind === 'string' ? object.kind : '';
+  const location = podTemplateLocation(kind);
+  if (!location) return undefined;
+  const pod = objAtPath(object, location.path) ?? {};
+  return {
+    objectPath,
+    kind,
+    podPath: [...objectPath, ...location.path],
+    metadata: objAtPath(pod, ['metadata']) ?? {},
+    spec: objAtPath(pod, ['spec']) ?? {},
+    objectMetadata: objAtPath(object, ['metadata']) ?? {},
+    outcome,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Annotations and labels: misplaced, unknown, invalid, deprecated or alpha Istio keys. Invalid values are judged by
+ * the core's own validator (same texts), and reported as errors only when the core indeed failed on the document.
+ */
+import { SIDECAR_INJECT } from '../inject/policy';
+import { validateAnnotations } from '../inject/validate';
+import type { YamlPath } from '../manifest/paths';
+import type { TextRange } from '../manifest/types';
+import { preserveEdits } from '../output/preserve';
+import { actsOnKind, actsOnPods, isIstioKey, keyFacts, keysOf, type KeyType } from './catalogue';
+import { type AnalysisContext, type Workload, add, isObj, keyRange, objAtPath, valueRange } from './context';
+import { structuredCloneJson } from './rules-kind';
+import { closest } from './suggest';
+import type { Fix } from './types';
+
+const MAPS: readonly [string, KeyType][] = [['annotations', 'annotation'], ['labels', 'label']];
+
+/** Keys of the pod (template) metadata: where Istio reads them. */
+export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
+  for (const [map, type] of MAPS) {
+    const entries = w.metadata[map];
+    if (!isObj(entries)) continue;
+    for (const [name, value] of Object.entries(entries)) {
+      const path = [...w.podPath, 'metadata', map, name];
+      checkKeyCommon(ctx, type, name, value, path);
+      if (typeof value !== 'string') continue;
+      if (type === 'annotation' && ctx.report.outcome.kind === 'error') checkValidValue(ctx, name, value, path);
+      if (name === SIDECAR_INJECT && value !== 'true' && value !== 'false') {
+        const at = valueRange(ctx, path);
+        if (at) add(ctx, 'ignored-value', `${SIDECAR_INJECT} is "${value}", neither "true" nor "false": Istio ignores it and follows the injector policy.`, at);
+      }
+    }
+  }
+}
+
+/** Keys of a workload's own metadata (Deployment, Job…): Istio's pod keys do nothing there. */
+export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefined, objectPath: YamlPath, kind: string): void {
+  const metadata = objAtPath(ctx.value, [...objectPath, 'metadata']) ?? {};
+  for (const [map, type] of MAPS) {
+    const entries = metadata[map];
+    if (!isObj(entries)) continue;
+    for (const [name, value] of Object.entries(entries)) {
+      const path = [...objectPath, 'metadata', map, name];
+      checkKeyCommon(ctx, type, name, value, path);
+      const facts = keyFacts(type, name);
+      if (!w || !facts || !actsOnPods(facts) || actsOnKind(facts, kind)) continue;
+      const at = keyRange(ctx, path);
+      if (!at) continue;
+      const fix = moveToPodFix(ctx, w, map, name);
+      add(ctx, 'misplaced-key', `${name} does nothing on the ${kind}'s own metadata: Istio reads it from the pod template (spec.template.metadata.${map}).`, at, fix ? { fixes: [fix] } : {});
+    }
+  }
+}
+
+/** Checks that hold wherever the key is: not a string, unknown, deprecated, alpha. */
+function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath): void {
+  if (typeof value !== 'string' && value !== null && ctx.report.outcome.kind === 'error') {
+    const at = valueRange(ctx, path);
+    if (at) {
+      const source = ctx.text.slice(at.start, at.end);
+      const fix: Fix = { title: `Quote the value: "${source}"`, edits: [{ start: at.start, end: at.end, newText: JSON.stringify(source) }], preferred: true };
+      add(ctx, 'non-string-value', `The ${type} ${name} must have a string value: quote it ("${source}").`, at, { fixes: [fix] });
+    }
+  }
+  if (!isIstioKey(name)) return;
+  const at = keyRange(ctx, path);
+  if (!at) return;
+  const facts = keyFacts(type, name);
+  if (!facts) return unknownKey(ctx, type, name, at);
+  if (facts.deprecated) {
+    const instead = name === SIDECAR_INJECT && type === 'annotation' ? ': use the label of the same name' : '';
+    add(ctx, 'deprecated-key', `The ${type} ${name} is deprecated${instead}.`, at, { tags: ['deprecated'] });
+  } else if (facts.status === 'alpha') {
+    add(ctx, 'alpha-key', `The ${type} ${name} is an alpha feature: it may change or go away.`, at);
+  }
+}
+
+function unknownKey(ctx: AnalysisContext, type: KeyType, name: string, at: TextRange): void {
+  const other: KeyType = type === 'annotation' ? 'label' : 'annotation';
+  if (keyFacts(other, name)) {
+    add(ctx, 'unknown-key', `${name} is an Istio ${other}, not an ${type}: Istio does not read it here.`, at);
+    return;
+  }
+  const suggestion = closest(name, keysOf(type).map((f) => f.name));
+  if (!suggestion) {
+    add(ctx, 'unknown-key', `Istio has no ${type} ${name}.`, at);
+    return;
+  }
+  const source = ctx.text.slice(at.start, at.end);
+  const quote = source[0] === '"' || source[0] === "'" ? source[0] : '';
+  const newText = quote === '"' ? JSON.stringify(suggestion) : `${quote}${suggestion}${quote}`;
+  const fix: Fix = { title: `Change to ${suggestion}`, edits: [{ start: at.start, end: at.end, newText }], preferred: true };
+  add(ctx, 'unknown-key', `Istio has no ${type} ${name}. Did you mean ${suggestion}?`, at, { fixes: [fix] });
+}
+
+/** The core's verdict on one annotation value, in Istio's words. */
+function checkValidValue(ctx: AnalysisContext, name: string, value: string, path: YamlPath): void {
+  const error = annotationError(name, value);
+  if (error === undefined) return;
+  const at = valueRange(ctx, path) ?? keyRange(ctx, path);
+  if (at) add(ctx, 'invalid-value', error, at);
+}
+
+/** validateAnnotations' text for this annotation alone ("invalid value '…' for annotation '…': …"), if invalid. */
+export function annotationError(name: string, value: string): string | undefined {
+  const combined = validateAnnotations({ [name]: value });
+  if (combined === undefined) return undefined;
+  const item = combined.split('\n').find((l) => l.startsWith('\t* '));
+  return (item ?? combined).replace(/^\t\* /, '').trim();
+}
+
+/** Moves the key from the workload's metadata to its pod template's (only when the template does not set it). */
+function moveToPodFix(ctx: AnalysisContext, w: Workload, map: string, name: string): Fix | undefined {
+  const after = structuredCloneJson(ctx.doc.value);
+  const from = objAtPath(after, [...w.objectPath, 'metadata', map]);
+  const pod = objAtPath(after, w.podPath);
+  if (!from || !pod || !Object.prototype.hasOwnProperty.call(from, name)) return undefined;
+  if (!isObj(pod.metadata)) pod.metadata = {};
+  const podMeta = pod.metadata as Record<string, unknown>;
+  if (!isObj(podMeta[map])) podMeta[map] = {};
+  const to = podMeta[map] as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(to, name)) return undefined;
+  to[name] = from[name];
+  delete from[name];
+  if (Object.keys(from).length === 0) delete (objAtPath(after, [...w.objectPath, 'metadata']) as Record<string, unknown>)[map];
+  const edits = preserveEdits(ctx.text, ctx.doc, after);
+  return edits.length ? { title: `Move ${name} to the pod template`, edits, preferred: true } : undefined;
+}
