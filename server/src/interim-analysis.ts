@@ -24,7 +24,7 @@ function analyzeDocument(docText: string, injector: Injector): Finding[] {
   const { outcome } = report;
   switch (outcome.kind) {
     case 'unchanged':
-      return [{ code: 'no-pod-template', severity: 'information', message: `kube-inject leaves this ${parsed.kind} unchanged: ${outcome.reason}`, ...at }];
+      return [{ code: 'no-pod-template', severity: 'information', message: outcome.reason, ...at }];
     case 'skipped':
       return [{ code: 'injection-skipped', severity: 'information', message: `Injection skips this workload: ${outcome.reason}`, ...at }];
     case 'error':

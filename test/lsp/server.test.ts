@@ -1,0 +1,184 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { createInjector } from '../../core/src/inject';
+import { builtinSettings } from '../../core/src/config/sources';
+import { injectText } from '../../core/src/run/inject-text';
+import { splitYamlStream } from '../../core/src/manifest/split';
+import { applyWorkspaceEdit, positionOf, startTestServer } from './harness';
+import { BROKEN, DEPLOYMENT, HOST_NETWORK, NOT_KUBERNETES, SERVICE, stream } from './fixtures';
+
+const URI = 'file:///work/app.yaml';
+const injector = createInjector(builtinSettings());
+
+/** Offset of the n-th chunk's start in `text`. */
+function chunkStart(text: string, n: number): number {
+  return splitYamlStream(text).chunks[n]!.start;
+}
+
+function byCode(diags: Diagnostic[], code: string): Diagnostic[] {
+  return diags.filter((d) => d.code === code);
+}
+
+test('initialize announces incremental sync, code actions, hover and completion', async () => {
+  const s = startTestServer();
+  try {
+    const result = await s.initialize();
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.ok(result.capabilities.codeActionProvider);
+    assert.equal(result.capabilities.hoverProvider, true);
+    assert.ok(result.capabilities.completionProvider);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a multi-document file: each document gets its own answer, at its own place', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = stream(DEPLOYMENT, SERVICE, HOST_NETWORK, NOT_KUBERNETES, BROKEN);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    const diags = await published;
+    for (const d of diags) assert.equal(d.source, 'istio-inject');
+    // The Deployment and the non-Kubernetes YAML say nothing.
+    const ranges = diags.map((d) => d.range.start.line);
+    const deploymentLines = DEPLOYMENT.split('\n').length - 1;
+    assert.ok(ranges.every((l) => l >= deploymentLines), 'nothing on the injectable Deployment');
+
+    const service = chunkStart(text, 1);
+    const kindAt = text.indexOf('Service', service);
+    const [noTemplate] = byCode(diags, 'no-pod-template');
+    assert.ok(noTemplate, 'the Service gets a no-pod-template diagnostic');
+    assert.deepEqual(noTemplate.range, { start: positionOf(text, kindAt), end: positionOf(text, kindAt + 'Service'.length) });
+    assert.equal(noTemplate.severity, 3);
+
+    const pod = chunkStart(text, 2);
+    const skipped = diags.filter((d) => d.range.start.line === positionOf(text, text.indexOf('kind: Pod', pod)).line);
+    assert.equal(skipped.length, 1, 'the hostNetwork pod gets one diagnostic on its kind');
+    assert.match(skipped[0]!.message, /host network/);
+
+    const notK8s = chunkStart(text, 3);
+    const notK8sEnd = chunkStart(text, 4);
+    assert.ok(!diags.some((d) => {
+      const line = d.range.start.line;
+      return line >= positionOf(text, notK8s).line && line < positionOf(text, notK8sEnd).line;
+    }), 'no noise on non-Kubernetes YAML');
+
+    const broken = chunkStart(text, 4);
+    const errors = diags.filter((d) => d.severity === 1);
+    assert.equal(errors.length, 1, 'one concise parse diagnostic for the broken document');
+    assert.ok(errors[0]!.range.start.line >= positionOf(text, broken).line);
+  } finally {
+    await s.close();
+  }
+});
+
+test('code actions: inject the workload at the cursor, the whole file, preview; edits equal the core output', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = stream(SERVICE, DEPLOYMENT, HOST_NETWORK, DEPLOYMENT.replaceAll('web', 'api'));
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await published;
+    const at = positionOf(text, chunkStart(text, 1) + 5);
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: [] },
+    });
+    const inject = actions.find((a) => a.title === 'Inject Istio sidecar');
+    assert.ok(inject, 'inject offered on the Deployment');
+    assert.equal(inject.kind, 'refactor.rewrite');
+    const injectedOne = applyWorkspaceEdit(text, URI, inject.edit);
+    const core = injectText(text, injector);
+    assert.deepEqual(core.errors, []);
+    // Only the Deployment under the cursor changes, exactly as the core edits it.
+    const expectedOne = applyWorkspaceEdit(text, URI, { changes: { [URI]: core.documents[1]!.edits.map((e) => ({
+      range: { start: positionOf(text, e.start), end: positionOf(text, e.end) }, newText: e.newText,
+    })) } });
+    assert.equal(injectedOne, expectedOne);
+    assert.notEqual(injectedOne, text);
+    assert.ok(injectedOne.endsWith(DEPLOYMENT.replaceAll('web', 'api')), 'the other Deployment is untouched');
+
+    const all = actions.find((a) => a.title === 'Inject Istio sidecars in this file');
+    assert.ok(all);
+    assert.equal(all.kind, 'source.istioInject.injectFile');
+    assert.equal(applyWorkspaceEdit(text, URI, all.edit), core.preserved);
+
+    const previewAction = actions.find((a) => a.title === 'Preview injection');
+    assert.equal(previewAction?.command?.command, 'istioInject.previewInjection');
+    assert.deepEqual(previewAction?.command?.arguments, [URI, { start: at, end: at }]);
+
+    // Nothing to inject on the Service.
+    const onService = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] },
+    });
+    assert.ok(!onService.some((a) => a.title === 'Inject Istio sidecar'));
+
+    // `only` filters by kind.
+    const sources = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: [], only: ['source'] },
+    });
+    assert.deepEqual(sources.map((a) => a.title), ['Inject Istio sidecars in this file']);
+  } finally {
+    await s.close();
+  }
+});
+
+test('remove: injecting then removing gives back the original bytes', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const original = stream(SERVICE, DEPLOYMENT);
+    const injected = injectText(original, injector).preserved!;
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, injected);
+    await published;
+    const at = positionOf(injected, chunkStart(injected, 1) + 3);
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: [] },
+    });
+    const remove = actions.find((a) => a.title === 'Remove Istio sidecar');
+    assert.ok(remove, `remove offered; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(applyWorkspaceEdit(injected, URI, remove.edit), original);
+    // Nothing to remove from a document that was never injected.
+    const onService = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] },
+    });
+    assert.ok(!onService.some((a) => a.title === 'Remove Istio sidecar'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('preview and explain requests', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = stream(SERVICE, DEPLOYMENT, HOST_NETWORK);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await published;
+    const whole = await s.client.sendRequest<{ original: string; injected: string; summary: string }>('istioInject/preview', { uri: URI });
+    assert.equal(whole.original, text);
+    assert.equal(whole.injected, injectText(text, injector).preserved);
+    assert.equal(whole.summary, '1 workload injected, 1 skipped');
+    const onService = await s.client.sendRequest<{ injected: string; summary: string }>('istioInject/preview', {
+      uri: URI, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } },
+    });
+    assert.equal(onService.injected, text);
+    assert.equal(onService.summary, '0 workloads injected');
+
+    const deployment = positionOf(text, chunkStart(text, 1) + 3);
+    const explained = await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: deployment });
+    assert.match(explained, /\*\*Deployment `web`\*\*: the sidecar is injected/);
+    assert.match(explained, /Containers after injection: `web`, `istio-proxy`/);
+    assert.match(explained, /Init containers: `istio-init`/);
+    const pod = positionOf(text, chunkStart(text, 2) + 3);
+    assert.match(await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: pod }), /skips it: host networking is enabled/);
+    assert.equal(await s.client.sendRequest<string>('istioInject/explain', { uri: 'file:///nope.yaml', position: pod }), '');
+  } finally {
+    await s.close();
+  }
+});
