@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { createInjector as CreateInjector } from '../../../core/src/inject';
@@ -22,18 +23,20 @@ const MISSING = `SKIPPED: ${REF} is absent, so the reference corpus cannot be de
  * place (each test file runs in its own process).
  */
 const seen = new Set<string>();
-const yamlJsonPath = require.resolve('../../../core/src/config/yaml-json');
-const yamlJson = require(yamlJsonPath) as typeof import('../../../core/src/config/yaml-json');
-require.cache[yamlJsonPath]!.exports = {
+// Modules loaded by hand, in order: static imports would load the injector before the recorder exists.
+const load = createRequire(__filename);
+const yamlJsonPath = load.resolve('../../../core/src/config/yaml-json');
+const yamlJson = load(yamlJsonPath) as typeof import('../../../core/src/config/yaml-json');
+load.cache[yamlJsonPath]!.exports = {
   ...yamlJson,
   yamlToJson(text: string): unknown {
     seen.add(text);
     return yamlJson.yamlToJson(text);
   },
 };
-const { createInjector } = require('../../../core/src/inject') as { createInjector: typeof CreateInjector };
-const { injectManifest } = require('../../../core/src/run/inject-manifest') as { injectManifest: typeof InjectManifest };
-const { builtinSettings, settingsFromSources } = require('../../../core/src/config/sources') as typeof import('../../../core/src/config/sources');
+const { createInjector } = load('../../../core/src/inject') as { createInjector: typeof CreateInjector };
+const { injectManifest } = load('../../../core/src/run/inject-manifest') as { injectManifest: typeof InjectManifest };
+const { builtinSettings, settingsFromSources } = load('../../../core/src/config/sources') as typeof import('../../../core/src/config/sources');
 
 function readRef(rel: string): string {
   return fs.readFileSync(path.join(REF, rel), 'utf8');
@@ -50,8 +53,8 @@ function inject(text: string, settings: InjectionSettings): void {
 /** Template outputs (and configuration texts) decoded while injecting the corpus in several configurations. */
 function injectionTexts(): Set<string> {
   seen.clear();
-  const { corpusCases } = require('../../conformance/cases') as { corpusCases(): CorpusCase[] };
-  const { settingsForCase } = require('../../conformance/settings-for-case') as { settingsForCase(c: CorpusCase): InjectionSettings };
+  const { corpusCases } = load('../../conformance/cases') as { corpusCases(): CorpusCase[] };
+  const { settingsForCase } = load('../../conformance/settings-for-case') as { settingsForCase(c: CorpusCase): InjectionSettings };
   const cases = corpusCases();
   for (const c of cases) if (!c.skipInjection) inject(readRef(c.input), settingsForCase(c));
   // Every rendered configuration and the built-in one over a spread of inputs.
