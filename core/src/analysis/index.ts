@@ -1,0 +1,11 @@
+/**
+ * The editor's analysis of Kubernetes manifests for Istio injection: findings (diagnostics with fixes), hover and
+ * completion, per YAML document. Pure; offsets are relative to the one document's text.
+ */
+export { analyzeDocument } from './analyze';
+export { hoverAt } from './hover';
+export { completionsAt } from './completion';
+export { CODES, type CodeInfo, type FindingCode } from './codes';
+export { keyFacts, keysOf, type KeyFacts, type KeyType } from './catalogue';
+export { RESERVED_PORTS } from './reserved';
+export type { CompletionEntry, CompletionKind, Finding, FindingSeverity, Fix, HoverInfo } from './types';
