@@ -3,7 +3,7 @@
  * connection (IPC from the VS Code client, stdio for other editors, in-process streams in tests).
  */
 import {
-  TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
+  MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStatusNotification, DEFAULT_SETTINGS, ExplainRequest, PreviewRequest } from '../../protocol/src/protocol';
@@ -70,9 +70,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const { status } = config;
     if (status.error !== undefined) {
       const requested = config.settings.config?.source ?? 'configured';
-      void connection.window.showWarningMessage(
-        `istio-inject: the ${requested} injector configuration did not load (${status.error}); using the built-in configuration instead.`,
-      );
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `istio-inject: the ${requested} injector configuration did not load (${status.error}); using the built-in configuration instead.`,
+      });
     }
     void connection.sendNotification(ConfigStatusNotification, status);
   }

@@ -57,7 +57,7 @@ test('a multi-document file: each document gets its own answer, at its own place
     const pod = chunkStart(text, 2);
     const skipped = diags.filter((d) => d.range.start.line === positionOf(text, text.indexOf('kind: Pod', pod)).line);
     assert.equal(skipped.length, 1, 'the hostNetwork pod gets one diagnostic on its kind');
-    assert.match(skipped[0]!.message, /host network/);
+    assert.match(String(skipped[0]!.message), /host network/);
 
     const notK8s = chunkStart(text, 3);
     const notK8sEnd = chunkStart(text, 4);
