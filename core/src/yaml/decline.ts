@@ -1,7 +1,10 @@
 /**
- * The fast decoder gives up by throwing this one object; the entry point catches it and reports DECLINED, and the
- * caller falls back to the `yaml` package. A throw keeps every helper free of "did it fail?" checks on the hot path.
+ * Declining: a helper that meets something it does not handle throws a Declined error; the entry point catches it
+ * and returns DECLINED, and the caller falls back to the `yaml` package. Throwing keeps every helper free of
+ * "did it fail?" checks on the hot path (declines are rare on template output).
  */
+
+/** What fastYamlToJson returns when it leaves the text to the `yaml` package. */
 export const DECLINED: unique symbol = Symbol('fast YAML decoder declined');
 
 class Declined {
