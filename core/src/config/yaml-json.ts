@@ -24,6 +24,7 @@ export function yamlToJson(text: string): unknown {
 
 /** yamlToJson through the `yaml` package alone (the reference the fast decoder is tested against). */
 export function yamlPackageToJson(text: string): unknown {
+  // logLevel 'error': a library must not print warnings (e.g. about collection keys) to the console.
   const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags, logLevel: 'error' });
   if (!Array.isArray(docs)) return null; // an empty stream
   const doc = docs[0];
