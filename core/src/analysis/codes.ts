@@ -19,7 +19,7 @@ export const CODES = {
   'unknown-key': { severity: 'warning', meaning: 'An annotation or label in an Istio domain that Istio does not know (with a "did you mean" fix).' },
   'invalid-value': { severity: 'error', meaning: 'A value Istio rejects (ports, CIDRs, quantities, interception mode, booleans, proxy.istio.io/config): injection fails.' },
   'ignored-value': { severity: 'warning', meaning: 'A value Istio does not understand and treats as if the key were absent.' },
-  'non-string-value': { severity: 'error', meaning: 'An annotation or label value that is not a string (quote it): Kubernetes rejects the object.' },
+  'non-string-value': { severity: 'warning', meaning: 'An Istio annotation or label whose value is not a string: Kubernetes rejects it (quote it); the injection policy ignores it.' },
   'deprecated-key': { severity: 'warning', meaning: 'A deprecated Istio annotation or label.' },
   'alpha-key': { severity: 'hint', meaning: 'An Istio annotation or label whose feature status is alpha.' },
   'proxy-uid': { severity: 'warning', meaning: 'An application container runs as the proxy\'s UID (1337): its traffic bypasses the sidecar.' },

@@ -49,7 +49,7 @@ function enableInjectionFix(ctx: AnalysisContext): Fix | undefined {
 export function checkInjectionError(ctx: AnalysisContext): void {
   const outcome = ctx.report.outcome;
   if (outcome.kind !== 'error') return;
-  if (ctx.findings.some((f) => f.severity === 'error')) return;
+  if (ctx.findings.some((f) => f.code === 'invalid-value')) return;
   add(ctx, 'injection-error', `kube-inject fails on this document: ${outcome.message.trim()}`, kindRange(ctx));
 }
 

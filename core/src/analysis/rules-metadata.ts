@@ -13,6 +13,7 @@ import { structuredCloneJson } from './rules-kind';
 import { closest } from './suggest';
 import type { Fix } from './types';
 
+const PROXY_CONFIG = 'proxy.istio.io/config';
 const MAPS: readonly [string, KeyType][] = [['annotations', 'annotation'], ['labels', 'label']];
 
 /** Keys of the pod (template) metadata: where Istio reads them. */
@@ -54,12 +55,15 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
 
 /** Checks that hold wherever the key is: not a string, unknown, deprecated, alpha. */
 function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath): void {
-  if (typeof value !== 'string' && value !== null && ctx.report.outcome.kind === 'error') {
+  if (typeof value !== 'string' && value !== null && isIstioKey(name)) {
     const at = valueRange(ctx, path);
     if (at) {
       const source = ctx.text.slice(at.start, at.end);
       const fix: Fix = { title: `Quote the value: "${source}"`, edits: [{ start: at.start, end: at.end, newText: JSON.stringify(source) }], preferred: true };
-      add(ctx, 'non-string-value', `The ${type} ${name} must have a string value: quote it ("${source}").`, at, { fixes: [fix] });
+      // The injection policy reads only string values (the core's stringMap), so an unquoted boolean is ignored there.
+      const policy = name === SIDECAR_INJECT ? ' The injection policy ignores it and follows its default.' : '';
+      const message = `The ${type} ${name} has a ${typeof value} value: Kubernetes requires strings here and rejects the object (quote it: "${source}").${policy}`;
+      add(ctx, 'non-string-value', message, at, { fixes: [fix] });
     }
   }
   if (!isIstioKey(name)) return;
@@ -95,8 +99,11 @@ function unknownKey(ctx: AnalysisContext, type: KeyType, name: string, at: TextR
 
 /** The core's verdict on one annotation value, in Istio's words. */
 function checkValidValue(ctx: AnalysisContext, name: string, value: string, path: YamlPath): void {
-  const error = annotationError(name, value);
+  let error = annotationError(name, value);
   if (error === undefined) return;
+  // The core reads proxy.istio.io/config before validating annotations; its parse error is the one it reports.
+  const outcome = ctx.report.outcome;
+  if (outcome.kind === 'error' && !outcome.message.includes(error) && name === PROXY_CONFIG) error = outcome.message.trim();
   const at = valueRange(ctx, path) ?? keyRange(ctx, path);
   if (at) add(ctx, 'invalid-value', error, at);
 }
