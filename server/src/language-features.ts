@@ -4,16 +4,16 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind } from '../../core/src/analysis/types';
-import type { InjectionSettings } from '../../core/src/inject/types';
 import type { Analysis } from './analysis-port';
 import { chunkAt, type FileModel } from './file-model';
 import { offsetOf, rangeOf } from './positions';
+import type { ActiveConfig } from './settings';
 
-export function hover(doc: TextDocument, model: FileModel, analysis: Analysis, settings: InjectionSettings, position: Position): Hover | null {
+export function hover(doc: TextDocument, model: FileModel, analysis: Analysis, config: ActiveConfig, position: Position): Hover | null {
   const offset = offsetOf(doc, position);
   const chunk = chunkAt(model, offset);
   if (!chunk) return null;
-  const info = analysis.hoverAt(chunk.text, offset - chunk.start, settings);
+  const info = analysis.hoverAt(chunk.text, offset - chunk.start, config.injector, config.injection);
   if (!info) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: info.markdown },
@@ -28,12 +28,12 @@ const ITEM_KIND: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function completion(
-  doc: TextDocument, model: FileModel, analysis: Analysis, settings: InjectionSettings, position: Position,
+  doc: TextDocument, model: FileModel, analysis: Analysis, position: Position,
 ): CompletionItem[] {
   const offset = offsetOf(doc, position);
   const chunk = chunkAt(model, offset);
   if (!chunk) return [];
-  return analysis.completionsAt(chunk.text, offset - chunk.start, settings).map((entry): CompletionItem => {
+  return analysis.completionsAt(chunk.text, offset - chunk.start).map((entry): CompletionItem => {
     const item: CompletionItem = {
       label: entry.label,
       kind: ITEM_KIND[entry.kind],

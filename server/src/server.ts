@@ -151,13 +151,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((params, token) => guarded('hover', null, () => {
     const doc = openYaml(params.textDocument.uri);
     if (!doc || cancelled(token)) return null;
-    return hover(doc, models.get(doc), analysis, active.injection, params.position);
+    return hover(doc, models.get(doc), analysis, active, params.position);
   }));
 
   connection.onCompletion((params, token) => guarded('completion', [], () => {
     const doc = openYaml(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
-    return completion(doc, models.get(doc), analysis, active.injection, params.position);
+    return completion(doc, models.get(doc), analysis, params.position);
   }));
 
   connection.onRequest(PreviewRequest, (params, token) => guarded('preview', { original: '', injected: '', summary: 'nothing to preview' }, () => {

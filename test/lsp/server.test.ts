@@ -54,10 +54,12 @@ test('a multi-document file: each document gets its own answer, at its own place
     assert.deepEqual(noTemplate.range, { start: positionOf(text, kindAt), end: positionOf(text, kindAt + 'Service'.length) });
     assert.equal(noTemplate.severity, 3);
 
-    const pod = chunkStart(text, 2);
-    const skipped = diags.filter((d) => d.range.start.line === positionOf(text, text.indexOf('kind: Pod', pod)).line);
-    assert.equal(skipped.length, 1, 'the hostNetwork pod gets one diagnostic on its kind');
-    assert.match(String(skipped[0]!.message), /host network/);
+    const hostNetwork = text.indexOf('true', chunkStart(text, 2));
+    const [skipped] = byCode(diags, 'skip-host-network');
+    assert.ok(skipped, 'the hostNetwork pod is skipped');
+    assert.deepEqual(skipped.range, { start: positionOf(text, hostNetwork), end: positionOf(text, hostNetwork + 4) });
+    assert.equal(skipped.severity, 2);
+    assert.match(String(skipped.message), /host network/);
 
     const notK8s = chunkStart(text, 3);
     const notK8sEnd = chunkStart(text, 4);
@@ -68,7 +70,7 @@ test('a multi-document file: each document gets its own answer, at its own place
 
     const broken = chunkStart(text, 4);
     const errors = diags.filter((d) => d.severity === 1);
-    assert.equal(errors.length, 1, 'one concise parse diagnostic for the broken document');
+    assert.deepEqual(errors.map((d) => d.code), ['yaml-syntax'], 'one concise parse diagnostic for the broken document');
     assert.ok(errors[0]!.range.start.line >= positionOf(text, broken).line);
   } finally {
     await s.close();
@@ -178,6 +180,92 @@ test('preview and explain requests', async () => {
     const pod = positionOf(text, chunkStart(text, 2) + 3);
     assert.match(await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: pod }), /skips it: host networking is enabled/);
     assert.equal(await s.client.sendRequest<string>('istioInject/explain', { uri: 'file:///nope.yaml', position: pod }), '');
+  } finally {
+    await s.close();
+  }
+});
+
+const NAMESPACE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`;
+
+test('quick fixes come from the diagnostic data; the related inject action carries the diagnostics', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const withPort = DEPLOYMENT.replace('containerPort: 8080', 'containerPort: 15001');
+    const text = stream(NAMESPACE, withPort);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    const diags = await published;
+    assert.deepEqual(diags.map((d) => d.code), ['namespace-injection', 'reserved-port']);
+    const [ns, port] = diags as [Diagnostic, Diagnostic];
+    const fixes = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: ns.range, context: { diagnostics: [ns] },
+    });
+    const addLabel = fixes.find((a) => a.kind === 'quickfix');
+    assert.ok(addLabel);
+    assert.equal(addLabel.isPreferred, true);
+    assert.deepEqual(addLabel.diagnostics, [ns]);
+    assert.equal(applyWorkspaceEdit(text, URI, addLabel.edit), stream(`${NAMESPACE}  labels:\n    istio-injection: enabled\n`, withPort));
+
+    const onPort = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: port.range, context: { diagnostics: [port] },
+    });
+    const inject = onPort.find((a) => a.title === 'Inject Istio sidecar');
+    assert.deepEqual(inject?.diagnostics, [port]);
+
+    // After an edit, the old diagnostic's fixes are not applied to the new text.
+    const next = s.diagnostics(URI, 2);
+    void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: `# moved\n${text}` }] });
+    await next;
+    const stale = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: ns.range, context: { diagnostics: [ns] },
+    });
+    assert.ok(!stale.some((a) => a.kind === 'quickfix'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('hover and completion: offsets converted per document, ranges in the file', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    sidecar.istio.io/inject: "true"
+    sidecar.istio.io/
+spec:
+  containers:
+  - name: app
+    image: app
+`;
+    // The hover is in a valid document; the completion in a document being typed (not valid YAML yet).
+    const text = stream(SERVICE, pod.replace('    sidecar.istio.io/\n', ''), pod);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await published;
+    const key = text.indexOf('sidecar.istio.io/inject');
+    const hover = await s.client.sendRequest<{ contents: { kind: string; value: string }; range: unknown }>('textDocument/hover', {
+      textDocument: { uri: URI }, position: positionOf(text, key + 3),
+    });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /sidecar\.istio\.io\/inject/);
+    assert.deepEqual(hover.range, { start: positionOf(text, key), end: positionOf(text, key + 'sidecar.istio.io/inject'.length) });
+
+    const partial = text.indexOf('sidecar.istio.io/\n') + 'sidecar.istio.io/'.length;
+    const items = await s.client.sendRequest<{ label: string; textEdit: { range: { start: unknown; end: unknown } } }[]>('textDocument/completion', {
+      textDocument: { uri: URI }, position: positionOf(text, partial),
+    });
+    const proxyCpu = items.find((i) => i.label === 'sidecar.istio.io/proxyCPU');
+    assert.ok(proxyCpu, `completes Istio annotation keys; got ${items.slice(0, 5).map((i) => i.label).join(', ')}`);
+    assert.deepEqual(proxyCpu.textEdit.range.end, positionOf(text, partial));
   } finally {
     await s.close();
   }
