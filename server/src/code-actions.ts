@@ -4,8 +4,9 @@
  * core's minimal `preserve` edit of one document, shifted to where the document sits.
  */
 import {
-  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit,
+  CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
+import { isDecodedKind } from '../../core/src/manifest/kinds';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ChunkCache } from './chunk-cache';
 import { diagnosticData, isOurDiagnostic } from './diagnostics';
@@ -18,7 +19,20 @@ export const INJECT_FILE_KIND = `${CodeActionKind.Source}.istioInject.injectFile
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Refactor, INJECT_FILE_KIND];
 
-export function codeActions(doc: TextDocument, model: FileModel, cache: ChunkCache, params: CodeActionParams): CodeAction[] {
+/** Whether the file action's edits are left to codeAction/resolve (the client supports resolving `edit`). */
+export interface CodeActionOptions {
+  resolveEdits: boolean;
+}
+
+/** `data` of an action whose edit is computed on resolve. */
+interface InjectFileData {
+  uri: string;
+  version: number;
+}
+
+export function codeActions(
+  doc: TextDocument, model: FileModel, cache: ChunkCache, params: CodeActionParams, options: CodeActionOptions, token?: CancellationToken,
+): CodeAction[] {
   const actions: CodeAction[] = [...quickFixes(doc, params.context.diagnostics)];
   const start = offsetOf(doc, params.range.start);
   const chunk = chunkAt(model, start);
@@ -37,15 +51,50 @@ export function codeActions(doc: TextDocument, model: FileModel, cache: ChunkCac
         command: { title: 'Preview injection', command: PREVIEW_COMMAND, arguments: [doc.uri, params.range] },
       });
     }
-    const removal = cache.removal(chunk.text);
+    const removal = chunk.text.includes('sidecar.istio.io/status') ? cache.removal(chunk.text) : undefined;
     if (removal?.length) {
       actions.push(editAction('Remove Istio sidecar', CodeActionKind.RefactorRewrite, doc, removal.map((e) => toLspEdit(doc, e, chunk.start)), []));
     }
   }
-  const all = model.chunks.flatMap((c) => cache.injection(c.text).edits.map((e) => toLspEdit(doc, e, c.start)));
-  if (all.length) actions.push(editAction('Inject Istio sidecars in this file', INJECT_FILE_KIND, doc, all, []));
+  // Injecting every document is costly on a large file, and clients ask for code actions on every cursor move:
+  // offer it when a document names a kind injection reads, and compute the edits on resolve when the client can.
+  if (options.resolveEdits) {
+    if (model.chunks.some((c) => mayInject(c.text))) {
+      const data: InjectFileData = { uri: doc.uri, version: doc.version };
+      actions.push({ title: INJECT_FILE_TITLE, kind: INJECT_FILE_KIND, data });
+    }
+  } else {
+    const all = injectFileEdits(doc, model, cache, token);
+    if (all?.length) actions.push(editAction(INJECT_FILE_TITLE, INJECT_FILE_KIND, doc, all, []));
+  }
   const only = params.context.only;
   return only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
+}
+
+/** Fills in the edit of the file action; an action for another version of the text stays without one. */
+export function resolveCodeAction(action: CodeAction, doc: TextDocument | undefined, model: FileModel | undefined, cache: ChunkCache, token?: CancellationToken): CodeAction {
+  const data = action.data as Partial<InjectFileData> | undefined;
+  if (action.kind !== INJECT_FILE_KIND || !doc || !model || data?.uri !== doc.uri || data.version !== doc.version) return action;
+  const edits = injectFileEdits(doc, model, cache, token);
+  return edits ? { ...action, edit: { changes: { [doc.uri]: edits } } } : action;
+}
+
+const INJECT_FILE_TITLE = 'Inject Istio sidecars in this file';
+
+/** Edits injecting every document of the file, or undefined when cancelled on the way. */
+function injectFileEdits(doc: TextDocument, model: FileModel, cache: ChunkCache, token?: CancellationToken): LspTextEdit[] | undefined {
+  const edits: LspTextEdit[] = [];
+  for (const c of model.chunks) {
+    if (token?.isCancellationRequested) return undefined;
+    for (const e of cache.injection(c.text).edits) edits.push(toLspEdit(doc, e, c.start));
+  }
+  return edits;
+}
+
+/** A cheap look at the top-level `kind:` line: documents of other kinds are never changed by injection. */
+function mayInject(text: string): boolean {
+  const kind = /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text)?.[1];
+  return kind !== undefined && isDecodedKind(kind);
 }
 
 function quickFixes(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStatusNotification, DEFAULT_SETTINGS, ExplainRequest, PreviewRequest } from '../../protocol/src/protocol';
 import { defaultAnalysis, type Analysis } from './analysis-port';
 import { ChunkCache } from './chunk-cache';
-import { CODE_ACTION_KINDS, codeActions } from './code-actions';
+import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
 import { computeDiagnostics } from './diagnostics';
 import { FileModels, isYamlDocument } from './file-model';
 import { completion, hover } from './language-features';
@@ -39,6 +39,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let generation = 0;
   let initialized = false;
   let canPullConfiguration = false;
+  let canResolveEdits = false;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Runs a handler; a failure is logged and answered with `fallback` instead of reaching the client as a crash. */
@@ -99,13 +100,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canResolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     guarded('reading initializationOptions', undefined, () => {
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions);
     });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['/', '.', ':', ' ', '"'] },
       },
@@ -145,7 +147,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((params, token) => guarded('code actions', [], () => {
     const doc = openYaml(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
-    return codeActions(doc, models.get(doc), cache, params);
+    return codeActions(doc, models.get(doc), cache, params, { resolveEdits: canResolveEdits }, token);
+  }));
+
+  connection.onCodeActionResolve((action, token) => guarded('resolving a code action', action, () => {
+    const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+    const doc = typeof uri === 'string' ? openYaml(uri) : undefined;
+    return resolveCodeAction(action, doc, doc && models.get(doc), cache, token);
   }));
 
   connection.onHover((params, token) => guarded('hover', null, () => {

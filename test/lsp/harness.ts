@@ -16,7 +16,7 @@ export interface TestClient {
   /** Resolves with the first diagnostics published for `uri` (at `version`, when given) from now on, or already seen. */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   notifications: { method: string; params: unknown }[];
-  initialize(initializationOptions?: unknown): Promise<InitializeResult>;
+  initialize(initializationOptions?: unknown, capabilities?: object): Promise<InitializeResult>;
   open(uri: string, text: string, version?: number): void;
   close(): Promise<void>;
 }
@@ -51,9 +51,9 @@ export function startTestServer(options: ServerOptions = {}): TestClient {
     diagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
-    async initialize(initializationOptions) {
+    async initialize(initializationOptions, capabilities = {}) {
       const result = await client.sendRequest<InitializeResult>('initialize', {
-        processId: null, rootUri: null, capabilities: {}, initializationOptions,
+        processId: null, rootUri: null, capabilities, initializationOptions,
       });
       await client.sendNotification('initialized', {});
       return result;

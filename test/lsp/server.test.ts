@@ -270,3 +270,33 @@ spec:
     await s.close();
   }
 });
+
+test('with resolve support, the file action gets its edit on codeAction/resolve', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize(undefined, { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+    const text = stream(SERVICE, DEPLOYMENT, NOT_KUBERNETES);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await published;
+    const at = { line: 0, character: 0 };
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: at, end: at }, context: { diagnostics: [], only: ['source'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.edit, undefined);
+    const resolved = await s.client.sendRequest<CodeAction>('codeAction/resolve', actions[0]);
+    assert.equal(applyWorkspaceEdit(text, URI, resolved.edit), injectText(text, injector).preserved);
+
+    // A file with nothing injection reads gets no file action.
+    const other = 'file:///work/other.yaml';
+    const otherPublished = s.diagnostics(other, 1);
+    s.open(other, stream(SERVICE, NOT_KUBERNETES));
+    await otherPublished;
+    assert.deepEqual(await s.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: other }, range: { start: at, end: at }, context: { diagnostics: [], only: ['source'] },
+    }), []);
+  } finally {
+    await s.close();
+  }
+});
