@@ -8,7 +8,7 @@ const a = (...args: Parameters<typeof fact> extends [unknown, ...infer R] ? R : 
 export const ANNOTATIONS: readonly KeyFacts[] = [
   // Pod: read by the injector and its templates.
   a('sidecar.istio.io/inject', 'beta', 'Pod', 'Turns sidecar injection on or off for this pod. Prefer the label of the same name, which wins over this annotation.', { deprecated: true, values: BOOL, default: 'the injector policy (kube-inject: inject)' }),
-  a('sidecar.istio.io/status', 'alpha', 'Pod', 'Written by injection: records what was added (containers, volumes, secrets) so that a later injection or removal can undo it. Not meant to be edited.'),
+  a('sidecar.istio.io/status', 'alpha', 'Pod', 'Written by injection: records what was added (containers, volumes, secrets) so that a later injection or removal can undo it. Not meant to be edited.', { byInjection: true }),
   a('sidecar.istio.io/rewriteAppHTTPProbers', 'alpha', 'Pod', 'Whether HTTP liveness/readiness probes are rewritten to go through the sidecar agent, so they keep working under mutual TLS.', { values: BOOL, default: 'true (the injector values)' }),
   a('sidecar.istio.io/discoveryAddress', 'alpha', 'Pod', 'The control plane address the proxy connects to for configuration.', { deprecated: true }),
   a('sidecar.istio.io/proxyImage', 'alpha', 'Pod', 'Image used for the sidecar and init containers instead of the configured one.'),
@@ -48,7 +48,7 @@ export const ANNOTATIONS: readonly KeyFacts[] = [
   a('traffic.sidecar.istio.io/kubevirtInterfaces', 'alpha', 'Pod', 'Virtual machine interfaces (KubeVirt) whose traffic is captured as outbound.', { deprecated: true }),
   a('istio.io/reroute-virtual-interfaces', 'alpha', 'Pod', 'Virtual interfaces (comma separated) whose traffic is rerouted through the sidecar; replaces kubevirtInterfaces.'),
   a('proxy.istio.io/config', 'beta', 'Pod', 'ProxyConfig fields (YAML or JSON) for this pod\'s proxy, merged over the mesh defaults.'),
-  a('proxy.istio.io/overrides', 'alpha', 'Pod', 'Written by injection: the user\'s own settings of injected containers, kept so re-injection applies them again.', { hidden: true }),
+  a('proxy.istio.io/overrides', 'alpha', 'Pod', 'Written by injection: the user\'s own settings of injected containers, kept so re-injection applies them again.', { hidden: true, byInjection: true }),
   a('inject.istio.io/templates', 'alpha', 'Pod', 'Injection templates to apply, comma separated (e.g. sidecar, gateway, grpc-agent).', { default: 'sidecar' }),
   a('istio.io/rev', 'alpha', 'Pod', 'Revision of the control plane whose injector handles this pod.'),
   a('prometheus.istio.io/merge-metrics', 'alpha', 'Pod', 'Whether the agent merges the application\'s Prometheus metrics with Envoy\'s on the status port.', { values: BOOL, default: 'the mesh setting (enablePrometheusMerge, true)' }),
@@ -58,7 +58,7 @@ export const ANNOTATIONS: readonly KeyFacts[] = [
   a('ambient.istio.io/bypass-inbound-capture', 'alpha', 'Pod', 'In ambient mode, leaves inbound traffic uncaptured (only outbound goes through ztunnel).', { values: BOOL }),
   a('ambient.istio.io/dns-capture', 'alpha', 'Pod', 'In ambient mode, whether DNS traffic is captured by ztunnel.', { hidden: true, values: BOOL }),
   a('networking.istio.io/tunnel', 'unspecified', 'Pod', 'Tunnel protocol the workload supports (e.g. http), set on injected pods.', { uncatalogued: true }),
-  a('prometheus.istio.io/scrape-targets', 'unspecified', 'Pod', 'Written by injection when metrics are merged: the scrape settings the application had.', { uncatalogued: true, hidden: true }),
+  a('prometheus.istio.io/scrape-targets', 'unspecified', 'Pod', 'Written by injection when metrics are merged: the scrape settings the application had.', { uncatalogued: true, hidden: true, byInjection: true }),
   // Other kinds.
   a('alpha.istio.io/kubernetes-serviceaccounts', 'alpha', 'Service', 'Kubernetes service accounts allowed to run this service on VMs.', { deprecated: true, hidden: true }),
   a('alpha.istio.io/canonical-serviceaccounts', 'alpha', 'Service', 'Non-Kubernetes service accounts allowed to run this service.', { deprecated: true, hidden: true }),

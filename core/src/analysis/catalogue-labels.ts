@@ -11,7 +11,7 @@ export const LABELS: readonly KeyFacts[] = [
   l('service.istio.io/canonical-name', 'alpha', 'Pod', 'Canonical service name of the workload, used in telemetry.', { default: 'the app.kubernetes.io/name or app label, else the workload name' }),
   l('service.istio.io/canonical-revision', 'alpha', 'Pod', 'Canonical revision of the workload, used in telemetry.', { default: 'the app.kubernetes.io/version or version label, else "latest"' }),
   l('service.istio.io/workload-name', 'alpha', 'Pod,WorkloadEntry', 'Workload name used in telemetry instead of the one derived from the owner.'),
-  l('security.istio.io/tlsMode', 'alpha', 'Pod', 'Set by injection: tells clients the workload accepts Istio mutual TLS.', { deprecated: true, hidden: true, values: ['istio', 'disabled'] }),
+  l('security.istio.io/tlsMode', 'alpha', 'Pod', 'Set by injection: tells clients the workload accepts Istio mutual TLS.', { deprecated: true, hidden: true, byInjection: true, values: ['istio', 'disabled'] }),
   l('topology.istio.io/network', 'beta', 'Namespace,Pod,Service', 'Network the workload belongs to, in multi-network meshes.'),
   l('topology.istio.io/cluster', 'alpha', 'Pod', 'Cluster the workload runs in, in multi-cluster meshes.'),
   l('topology.istio.io/locality', 'alpha', 'Pod', 'Locality (region/zone/subzone) of the workload, overriding the node\'s.'),

@@ -16,6 +16,8 @@ export interface KeyFacts {
   values?: readonly string[];
   /** What applies when the key is absent (as text for people). */
   default?: string;
+  /** Written by injection itself (not by users): no status hints on it. */
+  byInjection?: boolean;
   /** Read by the injection templates though missing from Istio's catalogue. */
   uncatalogued?: boolean;
 }
@@ -27,7 +29,7 @@ export function fact(
   status: FeatureStatus,
   resources: string,
   description: string,
-  extra: Partial<Pick<KeyFacts, 'deprecated' | 'hidden' | 'values' | 'default' | 'uncatalogued'>> = {},
+  extra: Partial<Pick<KeyFacts, 'deprecated' | 'hidden' | 'values' | 'default' | 'uncatalogued' | 'byInjection'>> = {},
 ): KeyFacts {
   return { name, type, status, resources: resources.split(','), description, deprecated: false, hidden: false, ...extra };
 }

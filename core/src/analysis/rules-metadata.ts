@@ -3,6 +3,7 @@
  * the core's own validator (same texts), and reported as errors only when the core indeed failed on the document.
  */
 import { SIDECAR_INJECT } from '../inject/policy';
+import { STATUS_ANNOTATION, parseInjectionStatus } from '../inject/status';
 import { validateAnnotations } from '../inject/validate';
 import type { YamlPath } from '../manifest/paths';
 import type { TextRange } from '../manifest/types';
@@ -18,12 +19,14 @@ const MAPS: readonly [string, KeyType][] = [['annotations', 'annotation'], ['lab
 
 /** Keys of the pod (template) metadata: where Istio reads them. */
 export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
+  // An injected pod carries the keys injection wrote: status hints there would be noise about Istio's own output.
+  const injected = isInjected(w.metadata);
   for (const [map, type] of MAPS) {
     const entries = w.metadata[map];
     if (!isObj(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...w.podPath, 'metadata', map, name];
-      checkKeyCommon(ctx, type, name, value, path);
+      checkKeyCommon(ctx, type, name, value, path, injected);
       if (typeof value !== 'string') continue;
       if (type === 'annotation' && ctx.report.outcome.kind === 'error') checkValidValue(ctx, name, value, path);
       if (name === SIDECAR_INJECT && value !== 'true' && value !== 'false') {
@@ -42,7 +45,7 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
     if (!isObj(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...objectPath, 'metadata', map, name];
-      checkKeyCommon(ctx, type, name, value, path);
+      checkKeyCommon(ctx, type, name, value, path, false);
       const facts = keyFacts(type, name);
       if (!w || !facts || !actsOnPods(facts) || actsOnKind(facts, kind)) continue;
       const at = keyRange(ctx, path);
@@ -54,7 +57,7 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
 }
 
 /** Checks that hold wherever the key is: not a string, unknown, deprecated, alpha. */
-function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath): void {
+function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath, quiet: boolean): void {
   if (typeof value !== 'string' && value !== null && isIstioKey(name)) {
     const at = valueRange(ctx, path);
     if (at) {
@@ -71,6 +74,7 @@ function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value
   if (!at) return;
   const facts = keyFacts(type, name);
   if (!facts) return unknownKey(ctx, type, name, at);
+  if (quiet || facts.hidden || facts.byInjection) return;
   if (facts.deprecated) {
     const instead = name === SIDECAR_INJECT && type === 'annotation' ? ': use the label of the same name' : '';
     add(ctx, 'deprecated-key', `The ${type} ${name} is deprecated${instead}.`, at, { tags: ['deprecated'] });
@@ -95,6 +99,12 @@ function unknownKey(ctx: AnalysisContext, type: KeyType, name: string, at: TextR
   const newText = quote === '"' ? JSON.stringify(suggestion) : `${quote}${suggestion}${quote}`;
   const fix: Fix = { title: `Change to ${suggestion}`, edits: [{ start: at.start, end: at.end, newText }], preferred: true };
   add(ctx, 'unknown-key', `Istio has no ${type} ${name}. Did you mean ${suggestion}?`, at, { fixes: [fix] });
+}
+
+function isInjected(metadata: Record<string, unknown>): boolean {
+  const annotations = metadata.annotations;
+  const raw = isObj(annotations) ? annotations[STATUS_ANNOTATION] : undefined;
+  return parseInjectionStatus(typeof raw === 'string' ? raw : undefined) !== undefined;
 }
 
 /** The core's verdict on one annotation value, in Istio's words. */

@@ -218,7 +218,7 @@ test('already-injected: information on the status annotation of an injected docu
   const f = only(findings, 'already-injected');
   assert.equal(f.severity, 'information');
   assertAt(f, injected, 'sidecar.istio.io/status');
-  for (const code of ['proxy-container-name', 'reserved-port', 'proxy-uid']) assert.ok(!findings.some((x) => x.code === code), code);
+  for (const code of ['proxy-container-name', 'reserved-port', 'proxy-uid', 'alpha-key', 'deprecated-key']) assert.ok(!findings.some((x) => x.code === code), code);
 });
 
 test('injection-error: the core\'s error when nothing more precise explains it', () => {
