@@ -16,6 +16,8 @@ export interface TestClient {
   /** Resolves with the first diagnostics published for `uri` (at `version`, when given) from now on, or already seen. */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   notifications: { method: string; params: unknown }[];
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
   initialize(initializationOptions?: unknown, capabilities?: object): Promise<InitializeResult>;
   open(uri: string, text: string, version?: number): void;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export function startTestServer(options: ServerOptions = {}): TestClient {
   return {
     client,
     notifications,
+    published,
     diagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },

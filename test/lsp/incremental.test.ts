@@ -80,3 +80,39 @@ test('incremental edits move diagnostics with the text and add new ones where ne
     await s.close();
   }
 });
+
+test('validation of a version superseded by an edit is dropped, and its finished work is reused', async () => {
+  const { analysis, texts } = countingAnalysis();
+  const s = startTestServer({ analysis });
+  try {
+    await s.initialize();
+    const text = manyDeployments(200);
+    s.open(URI, text);
+    // Edit at once: validation of version 1 (seconds of work) is under way.
+    const at = text.indexOf('image: nginx:1.27', text.indexOf('name: web-199\n'));
+    const second = s.diagnostics(URI, 2);
+    change(s, 2, [{ range: { start: positionOf(text, at), end: positionOf(text, at + 5) }, text: 'IMAGE' }]);
+    await second;
+    assert.deepEqual(s.published.filter((p) => p.uri === URI).map((p) => p.version), [2], 'nothing published for version 1');
+    assert.ok(texts.length <= 201, `each document text analysed once (${texts.length})`);
+  } finally {
+    await s.close();
+  }
+});
+
+test('CRLF line endings: ranges are exact characters on the right lines', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = stream(SERVICE, SERVICE).replaceAll('\n', '\r\n');
+    const first = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    const diags = await first;
+    assert.deepEqual(diags.map((d) => d.range), [
+      { start: { line: 1, character: 6 }, end: { line: 1, character: 13 } },
+      { start: { line: 9, character: 6 }, end: { line: 9, character: 13 } },
+    ]);
+  } finally {
+    await s.close();
+  }
+});
