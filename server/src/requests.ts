@@ -32,15 +32,8 @@ export function explain(doc: TextDocument, model: FileModel, cache: ChunkCache, 
   const who = `**${inj.kind}${inj.name ? ` \`${inj.namespace ? `${inj.namespace}/` : ''}${inj.name}\`` : ''}**`;
   const lines = [`${who}: ${outcomeText(inj)}`];
   if (inj.warnings.length) lines.push('', 'Warnings:', ...inj.warnings.map((w) => `- ${w.trim()}`));
-  const pod = inj.outcome.kind === 'injected' ? podOf(inj.result, inj.kind) : undefined;
-  if (pod) {
-    const names = (key: string): string[] => {
-      const list = Array.isArray(pod[key]) ? (pod[key] as unknown[]) : [];
-      return list.map((c) => (isRecord(c) && typeof c.name === 'string' ? `\`${c.name}\`` : '(unnamed)'));
-    };
-    const init = names('initContainers');
-    lines.push('', `Containers after injection: ${names('containers').join(', ') || 'none'}`);
-    if (init.length) lines.push(`Init containers: ${init.join(', ')}`);
+  if (inj.outcome.kind === 'injected') {
+    for (const { label, spec } of podSpecsOf(inj.result)) lines.push('', ...containerLines(label, spec));
   }
   return lines.join('\n');
 }
@@ -55,13 +48,34 @@ function outcomeText(inj: ChunkInjection): string {
   }
 }
 
-/** The pod spec of an injected object. */
-function podOf(obj: unknown, kind: string): Record<string, unknown> | undefined {
-  const location = podTemplateLocation(kind);
-  if (!location) return undefined;
+/** The pod specs of an injected object (each item's, for a List), labelled when there are several. */
+function podSpecsOf(obj: unknown): { label: string; spec: Record<string, unknown> }[] {
+  if (!isRecord(obj)) return [];
+  if (obj.kind === 'List') {
+    const items = Array.isArray(obj.items) ? obj.items.filter(isRecord) : [];
+    return items.flatMap((item) => podSpecsOf(item).map((p) => ({ ...p, label: `${String(item.kind)} \`${nameOf(item)}\`: ` })));
+  }
+  const location = podTemplateLocation(String(obj.kind));
+  if (!location) return [];
   let node: unknown = obj;
   for (const key of [...location.path, 'spec']) node = isRecord(node) ? node[key] : undefined;
-  return isRecord(node) ? node : undefined;
+  return isRecord(node) ? [{ label: '', spec: node }] : [];
+}
+
+function containerLines(label: string, spec: Record<string, unknown>): string[] {
+  const names = (key: string): string[] => {
+    const list = Array.isArray(spec[key]) ? (spec[key] as unknown[]) : [];
+    return list.map((c) => (isRecord(c) && typeof c.name === 'string' ? `\`${c.name}\`` : '(unnamed)'));
+  };
+  const out = [`${label}Containers after injection: ${names('containers').join(', ') || 'none'}`];
+  const init = names('initContainers');
+  if (init.length) out.push(`${label}Init containers: ${init.join(', ')}`);
+  return out;
+}
+
+function nameOf(obj: Record<string, unknown>): string {
+  const meta = obj.metadata;
+  return isRecord(meta) && typeof meta.name === 'string' ? meta.name : '';
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

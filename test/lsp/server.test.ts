@@ -180,6 +180,8 @@ test('preview and explain requests', async () => {
     const pod = positionOf(text, chunkStart(text, 2) + 3);
     assert.match(await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: pod }), /skips it: host networking is enabled/);
     assert.equal(await s.client.sendRequest<string>('istioInject/explain', { uri: 'file:///nope.yaml', position: pod }), '');
+    const service = await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: { line: 1, character: 2 } });
+    assert.match(service, /^\*\*Service `web`\*\*: kube-inject leaves it unchanged: Service has no pod template/);
   } finally {
     await s.close();
   }
@@ -296,6 +298,24 @@ test('with resolve support, the file action gets its edit on codeAction/resolve'
     assert.deepEqual(await s.client.sendRequest('textDocument/codeAction', {
       textDocument: { uri: other }, range: { start: at, end: at }, context: { diagnostics: [], only: ['source'] },
     }), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('explain lists the containers of each injected item of a List', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const indent = (doc: string) => doc.trimEnd().split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
+    const list = `apiVersion: v1\nkind: List\nitems:\n${indent(DEPLOYMENT)}\n${indent(DEPLOYMENT.replaceAll('web', 'api'))}\n`;
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, list);
+    await published;
+    const explained = await s.client.sendRequest<string>('istioInject/explain', { uri: URI, position: { line: 1, character: 0 } });
+    assert.match(explained, /^\*\*List\*\*: the sidecar is injected/);
+    assert.match(explained, /Deployment `web`: Containers after injection: `web`, `istio-proxy`/);
+    assert.match(explained, /Deployment `api`: Containers after injection: `api`, `istio-proxy`/);
   } finally {
     await s.close();
   }
