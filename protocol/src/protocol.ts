@@ -62,3 +62,13 @@ export interface ConfigStatus {
 }
 
 export const ConfigStatusNotification = new NotificationType<ConfigStatus>('istioInject/configStatus');
+
+/** The settings section the server reads (workspace/didChangeConfiguration, workspace/configuration). */
+export const SETTINGS_SECTION = 'istioInject';
+
+/**
+ * The client-side command behind the server's "Preview injection" code action: the client sends PreviewRequest for
+ * these arguments and shows `original` ↔ `injected` as a diff.
+ */
+export const PREVIEW_INJECTION_COMMAND = 'istioInject.previewInjection';
+export type PreviewInjectionArgs = [uri: string, range: Range];

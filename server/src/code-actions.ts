@@ -8,13 +8,12 @@ import {
 } from 'vscode-languageserver';
 import { isDecodedKind } from '../../core/src/manifest/kinds';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { PREVIEW_INJECTION_COMMAND, type PreviewInjectionArgs } from '../../protocol/src/protocol';
 import type { ChunkCache } from './chunk-cache';
 import { diagnosticData, isOurDiagnostic } from './diagnostics';
 import { chunkAt, type FileModel } from './file-model';
 import { offsetOf, toLspEdit } from './positions';
 
-/** The client command that shows the injection of a range as a diff: arguments [uri, range]. */
-export const PREVIEW_COMMAND = 'istioInject.previewInjection';
 export const INJECT_FILE_KIND = `${CodeActionKind.Source}.istioInject.injectFile`;
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Refactor, INJECT_FILE_KIND];
@@ -45,10 +44,11 @@ export function codeActions(
     const injection = cache.injection(chunk.text);
     if (injection.outcome.kind === 'injected' && injection.edits.length) {
       actions.push(editAction('Inject Istio sidecar', CodeActionKind.RefactorRewrite, doc, injection.edits.map((e) => toLspEdit(doc, e, chunk.start)), related));
+      const previewArgs: PreviewInjectionArgs = [doc.uri, params.range];
       actions.push({
         title: 'Preview injection',
         kind: CodeActionKind.Refactor,
-        command: { title: 'Preview injection', command: PREVIEW_COMMAND, arguments: [doc.uri, params.range] },
+        command: { title: 'Preview injection', command: PREVIEW_INJECTION_COMMAND, arguments: previewArgs },
       });
     }
     const removal = chunk.text.includes('sidecar.istio.io/status') ? cache.removal(chunk.text) : undefined;

@@ -6,7 +6,9 @@ import {
   MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigStatusNotification, DEFAULT_SETTINGS, ExplainRequest, PreviewRequest } from '../../protocol/src/protocol';
+import {
+  ConfigStatusNotification, DEFAULT_SETTINGS, ExplainRequest, PreviewRequest, SETTINGS_SECTION,
+} from '../../protocol/src/protocol';
 import { defaultAnalysis, type Analysis } from './analysis-port';
 import { ChunkCache } from './chunk-cache';
 import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
@@ -22,8 +24,6 @@ export interface ServerOptions {
   /** Delay between an edit and its validation, so a burst of keystrokes validates once. Default 50 ms. */
   debounceMs?: number;
 }
-
-export const SETTINGS_SECTION = 'istioInject';
 
 /** Serves the istio-inject language features over `connection` and starts listening on it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
