@@ -320,3 +320,44 @@ test('explain lists the containers of each injected item of a List', async () =>
     await s.close();
   }
 });
+
+test('tags and "did you mean" fixes, shifted into a later document of the file', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    sidecar.istio.io/inject: "true"
+    sidecar.istio.io/proxyCPUU: 100m
+spec:
+  containers:
+  - name: app
+    image: app
+`;
+    const text = stream(DEPLOYMENT, pod);
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    const diags = await published;
+    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.tags]), [['deprecated-key', 2, [2]], ['unknown-key', 2, undefined]]);
+    const typo = text.indexOf('sidecar.istio.io/proxyCPUU');
+    assert.deepEqual(diags[1]!.range, { start: positionOf(text, typo), end: positionOf(text, typo + 'sidecar.istio.io/proxyCPUU'.length) });
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: diags[1]!.range, context: { diagnostics: [diags[1]] },
+    });
+    const fix = actions.find((a) => a.kind === 'quickfix');
+    assert.equal(fix?.title, 'Change to sidecar.istio.io/proxyCPU');
+    assert.equal(applyWorkspaceEdit(text, URI, fix?.edit), text.replace('proxyCPUU', 'proxyCPU'));
+
+    // Turning a code off, or changing its severity, works per code.
+    const again = s.diagnostics(URI, 1);
+    await s.client.sendNotification('workspace/didChangeConfiguration', {
+      settings: { istioInject: { diagnostics: { 'deprecated-key': 'off', 'unknown-key': 'error' } } },
+    });
+    assert.deepEqual((await again).map((d) => [d.code, d.severity]), [['unknown-key', 1]]);
+  } finally {
+    await s.close();
+  }
+});
