@@ -12,12 +12,20 @@ import { checkObjectMetadata, checkPodMetadata } from './rules-metadata';
 import { checkSkipped } from './rules-skip';
 import type { Finding } from './types';
 
+export interface AnalyzeOptions {
+  /**
+   * Run the injection (default true). Without it, analysis is about as cheap as a parse, and the findings that
+   * depend on the core's outcome are left out: skip-*, invalid-value, injection-error, already-injected.
+   */
+  injection?: boolean;
+}
+
 /**
  * Findings for `docText`, one YAML document (a chunk of a stream as Kubernetes splits it); offsets are relative to
  * it. Nothing for documents that are not Kubernetes objects (no apiVersion or no kind); one `yaml-syntax` error for a
  * document that does not parse. Never throws.
  */
-export function analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings): Finding[] {
+export function analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings, options: AnalyzeOptions = {}): Finding[] {
   const doc = parseManifest(docText).documents[0];
   if (!doc) return [];
   const syntax = doc.yaml.errors[0];
@@ -27,10 +35,10 @@ export function analyzeDocument(docText: string, injector: Injector, settings: I
     return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem?.message ?? syntax.message, start, end: Math.max(end, start) }];
   }
   if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
-  const report = injectManifest(docText, injector).documents[0];
-  if (!report) return [];
-  const value = (isObj(report.original) ? report.original : doc.value) as KubeObject;
-  const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, report, injector, settings, findings: [] };
+  const report = options.injection === false ? undefined : injectManifest(docText, injector).documents[0];
+  // Facts come from the value the core decoded (Go's YAML rules) when it ran.
+  const value = (isObj(report?.original) ? report.original : doc.value) as KubeObject;
+  const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, outcome: report?.outcome, injector, settings, findings: [] };
   checkKind(ctx);
   const workloads = workloadsOf(ctx);
   if (ctx.kind !== 'Pod') checkObjectMetadata(ctx, ctx.kind === 'List' ? undefined : workloads[0], [], ctx.kind);

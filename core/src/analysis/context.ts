@@ -7,7 +7,6 @@ import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { podTemplateLocation } from '../manifest/kinds';
 import { keyRangeOfPath, rangeOfPath, type YamlPath } from '../manifest/paths';
 import type { ManifestDocument, TextRange } from '../manifest/types';
-import type { DocumentReport } from '../run/inject-manifest';
 import { CODES, type FindingCode } from './codes';
 import type { Finding } from './types';
 
@@ -22,7 +21,8 @@ export interface Workload {
   spec: Record<string, unknown>;
   /** The object's own metadata (the pod's, for a Pod). */
   objectMetadata: Record<string, unknown>;
-  outcome: Outcome;
+  /** The core's outcome for this pod (undefined: injection not run). */
+  outcome: Outcome | undefined;
 }
 
 export interface AnalysisContext {
@@ -31,7 +31,8 @@ export interface AnalysisContext {
   /** The document as the core decoded it (Go's YAML rules), which the facts are about. */
   value: KubeObject;
   kind: string;
-  report: DocumentReport;
+  /** The core's outcome for the document; undefined when the caller asked not to run injection. */
+  outcome: Outcome | undefined;
   injector: Injector;
   settings: InjectionSettings;
   findings: Finding[];
@@ -75,21 +76,21 @@ export function add(ctx: AnalysisContext, code: FindingCode, message: string, at
  */
 export function workloadsOf(ctx: AnalysisContext): Workload[] {
   if (ctx.kind !== 'List') {
-    const w = workloadAt(ctx.value, [], ctx.report.outcome);
+    const w = workloadAt(ctx.value, [], ctx.outcome);
     return w ? [w] : [];
   }
   const items = Array.isArray(ctx.value.items) ? ctx.value.items : [];
-  if (ctx.report.outcome.kind === 'error') return [];
+  if (ctx.outcome?.kind === 'error') return [];
   const out: Workload[] = [];
   items.forEach((item, i) => {
     if (!isObj(item) || podTemplateLocation(String(item.kind)) === undefined) return;
-    const w = workloadAt(item, ['items', i], ctx.injector.inject(item).outcome);
+    const w = workloadAt(item, ['items', i], ctx.outcome && ctx.injector.inject(item).outcome);
     if (w) out.push(w);
   });
   return out;
 }
 
-function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outcome: Outcome): Workload | undefined {
+function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outcome: Outcome | undefined): Workload | undefined {
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const location = podTemplateLocation(kind);
   if (!location) return undefined;

@@ -2,7 +2,7 @@
  * The editor's analysis of Kubernetes manifests for Istio injection: findings (diagnostics with fixes), hover and
  * completion, per YAML document. Pure; offsets are relative to the one document's text.
  */
-export { analyzeDocument } from './analyze';
+export { analyzeDocument, type AnalyzeOptions } from './analyze';
 export { hoverAt } from './hover';
 export { completionsAt } from './completion';
 export { CODES, type CodeInfo, type FindingCode } from './codes';

@@ -37,7 +37,7 @@ function injectionStatus(w: Workload) {
 export function checkContainers(ctx: AnalysisContext, w: Workload): void {
   const status = injectionStatus(w);
   const injected = new Set([...(status?.containers ?? []), ...(status?.initContainers ?? [])]);
-  if (status && w.outcome.kind === 'injected') {
+  if (status && w.outcome?.kind === 'injected') {
     const at = keyRange(ctx, [...w.podPath, 'metadata', 'annotations', STATUS_ANNOTATION]);
     if (at) add(ctx, 'already-injected', 'This pod is already injected: injecting again removes the previous injection and adds a fresh one.', at);
   }

@@ -47,8 +47,8 @@ function enableInjectionFix(ctx: AnalysisContext): Fix | undefined {
 
 /** injection-error, when the core fails on the document and no more precise finding explains why. */
 export function checkInjectionError(ctx: AnalysisContext): void {
-  const outcome = ctx.report.outcome;
-  if (outcome.kind !== 'error') return;
+  const outcome = ctx.outcome;
+  if (outcome?.kind !== 'error') return;
   if (ctx.findings.some((f) => f.code === 'invalid-value')) return;
   add(ctx, 'injection-error', `kube-inject fails on this document: ${outcome.message.trim()}`, kindRange(ctx));
 }

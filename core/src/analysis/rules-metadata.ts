@@ -28,7 +28,7 @@ export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
       const path = [...w.podPath, 'metadata', map, name];
       checkKeyCommon(ctx, type, name, value, path, injected);
       if (typeof value !== 'string') continue;
-      if (type === 'annotation' && ctx.report.outcome.kind === 'error') checkValidValue(ctx, name, value, path);
+      if (type === 'annotation' && ctx.outcome?.kind === 'error') checkValidValue(ctx, name, value, path);
       if (name === SIDECAR_INJECT && value !== 'true' && value !== 'false') {
         const at = valueRange(ctx, path);
         if (at) add(ctx, 'ignored-value', `${SIDECAR_INJECT} is "${value}", neither "true" nor "false": Istio ignores it and follows the injector policy.`, at);
@@ -112,8 +112,8 @@ function checkValidValue(ctx: AnalysisContext, name: string, value: string, path
   let error = annotationError(name, value);
   if (error === undefined) return;
   // The core reads proxy.istio.io/config before validating annotations; its parse error is the one it reports.
-  const outcome = ctx.report.outcome;
-  if (outcome.kind === 'error' && !outcome.message.includes(error) && name === PROXY_CONFIG) error = outcome.message.trim();
+  const outcome = ctx.outcome;
+  if (outcome?.kind === 'error' && !outcome.message.includes(error) && name === PROXY_CONFIG) error = outcome.message.trim();
   const at = valueRange(ctx, path) ?? keyRange(ctx, path);
   if (at) add(ctx, 'invalid-value', error, at);
 }

@@ -6,7 +6,7 @@ import { IGNORED_NAMESPACES, SIDECAR_INJECT } from '../inject/policy';
 import { type AnalysisContext, type Workload, add, keyRange, kindRange, valueRange } from './context';
 
 export function checkSkipped(ctx: AnalysisContext, w: Workload): void {
-  if (w.outcome.kind !== 'skipped') return;
+  if (w.outcome?.kind !== 'skipped') return;
   const pod = w.podPath;
   if (w.spec.hostNetwork === true) {
     const at = valueRange(ctx, [...pod, 'spec', 'hostNetwork']) ?? kindRange(ctx);

@@ -11,7 +11,8 @@ import { injectManifest } from '../../../core/src/index';
 import { splitYamlStream } from '../../../core/src/manifest/split';
 import { applyEdits } from '../../../core/src/output/preserve';
 import type { Outcome } from '../../../core/src/inject/types';
-import { analyze, injector } from './helpers';
+import { analyzeDocument } from '../../../core/src/analysis';
+import { analyze, injector, settings } from './helpers';
 
 const REFERENCE = path.resolve(process.cwd(), '../shared/istio-reference/inject');
 
@@ -55,6 +56,11 @@ function checkChunk(where: string, text: string): number {
   if (document.kind === 'error' && !has('yaml-syntax')) {
     assert.ok(codes.includes('invalid-value') || codes.includes('injection-error'), `${where}: the core fails (${document.message}) but no error finding`);
   }
+  // Without the injection run, the findings are those of the full analysis minus the outcome-based ones.
+  const outcomeCodes = /^(skip-|invalid-value$|injection-error$|already-injected$)/;
+  const key = (f: { code: string; start: number; end: number }) => `${f.code}@${f.start}-${f.end}`;
+  const fast = analyzeDocument(text, injector, settings, { injection: false });
+  assert.deepEqual(fast.map(key), findings.filter((f) => !outcomeCodes.test(f.code)).map(key), `${where}: fast analysis`);
   for (const f of findings.filter((x) => x.code === 'invalid-value')) {
     assert.ok(document.kind === 'error' && document.message.includes(f.message), `${where}: ${f.message}`);
   }
