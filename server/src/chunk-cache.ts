@@ -51,9 +51,12 @@ export class ChunkCache {
     this.configKey = config.key;
   }
 
-  /** Switches configuration; cached results are dropped when it actually changed. */
+  /**
+   * Switches configuration; cached results are dropped when the injection configuration changed (severity overrides
+   * apply later, when findings become diagnostics, so they keep the cache).
+   */
   configure(config: ActiveConfig): void {
-    if (config.key !== this.configKey || config.settings !== this.config.settings) {
+    if (config.key !== this.configKey) {
       this.findingsByText.clear();
       this.injectionsByText.clear();
       this.removalsByText.clear();

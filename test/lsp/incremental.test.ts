@@ -116,3 +116,26 @@ test('CRLF line endings: ranges are exact characters on the right lines', async 
     await s.close();
   }
 });
+
+test('a severity override re-publishes without re-analysing; a config change re-analyses', async () => {
+  const { analysis, texts } = countingAnalysis();
+  const s = startTestServer({ analysis });
+  try {
+    await s.initialize();
+    const text = stream(SERVICE, SERVICE.replace('name: web', 'name: db'));
+    const first = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await first;
+    assert.equal(texts.length, 2);
+    const severity = s.diagnostics(URI, 1);
+    await s.client.sendNotification('workspace/didChangeConfiguration', { settings: { istioInject: { diagnostics: { 'no-pod-template': 'hint' } } } });
+    assert.deepEqual((await severity).map((d) => d.severity), [4, 4]);
+    assert.equal(texts.length, 2, 'findings reused');
+    const native = s.diagnostics(URI, 1);
+    await s.client.sendNotification('workspace/didChangeConfiguration', { settings: { istioInject: { nativeSidecars: 'on' } } });
+    assert.deepEqual((await native).map((d) => d.severity), [3, 3]);
+    assert.equal(texts.length, 4, 'a new injector: every document analysed again');
+  } finally {
+    await s.close();
+  }
+});
