@@ -2,6 +2,7 @@
 import { isDecodedKind } from '../manifest/kinds';
 import { preserveEdits } from '../output/preserve';
 import { type AnalysisContext, add, isObj, kindRange, objAtPath } from './context';
+import { cloneJson, ensureObjAt } from './fixes';
 import type { Fix } from './types';
 
 const INJECTION_LABEL = 'istio-injection';
@@ -35,12 +36,10 @@ function checkNamespace(ctx: AnalysisContext): void {
 }
 
 function enableInjectionFix(ctx: AnalysisContext): Fix | undefined {
-  const after = structuredCloneJson(ctx.doc.value);
-  if (!isObj(after)) return undefined;
-  if (!isObj(after.metadata)) after.metadata = {};
-  const metadata = after.metadata as Record<string, unknown>;
-  if (!isObj(metadata.labels)) metadata.labels = {};
-  (metadata.labels as Record<string, unknown>)[INJECTION_LABEL] = 'enabled';
+  const after = cloneJson(ctx.doc.value);
+  const labels = isObj(after) ? ensureObjAt(after, ['metadata', 'labels']) : undefined;
+  if (!labels) return undefined;
+  labels[INJECTION_LABEL] = 'enabled';
   const edits = preserveEdits(ctx.text, ctx.doc, after);
   return edits.length ? { title: `Add label ${INJECTION_LABEL}: enabled`, edits, preferred: true } : undefined;
 }
@@ -51,9 +50,4 @@ export function checkInjectionError(ctx: AnalysisContext): void {
   if (outcome?.kind !== 'error') return;
   if (ctx.findings.some((f) => f.code === 'invalid-value')) return;
   add(ctx, 'injection-error', `kube-inject fails on this document: ${outcome.message.trim()}`, kindRange(ctx));
-}
-
-/** A deep copy of plain JSON (the yaml package's value of a document). */
-export function structuredCloneJson<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }

@@ -7,10 +7,9 @@ import { STATUS_ANNOTATION, parseInjectionStatus } from '../inject/status';
 import { validateAnnotations } from '../inject/validate';
 import type { YamlPath } from '../manifest/paths';
 import type { TextRange } from '../manifest/types';
-import { preserveEdits } from '../output/preserve';
 import { actsOnKind, actsOnPods, isIstioKey, keyFacts, keysOf, type KeyType } from './catalogue';
 import { type AnalysisContext, type Workload, add, isObj, keyRange, objAtPath, valueRange } from './context';
-import { structuredCloneJson } from './rules-kind';
+import { moveKey } from './fixes';
 import { closest } from './suggest';
 import type { Fix } from './types';
 
@@ -76,8 +75,10 @@ function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value
   if (!facts) return unknownKey(ctx, type, name, at);
   if (quiet || facts.hidden || facts.byInjection) return;
   if (facts.deprecated) {
-    const instead = name === SIDECAR_INJECT && type === 'annotation' ? ': use the label of the same name' : '';
-    add(ctx, 'deprecated-key', `The ${type} ${name} is deprecated${instead}.`, at, { tags: ['deprecated'] });
+    const toLabel = name === SIDECAR_INJECT && type === 'annotation';
+    const fix = toLabel ? annotationToLabelFix(ctx, path.slice(0, -2), name) : undefined;
+    const instead = toLabel ? ': use the label of the same name' : '';
+    add(ctx, 'deprecated-key', `The ${type} ${name} is deprecated${instead}.`, at, { tags: ['deprecated'], ...(fix ? { fixes: [fix] } : {}) });
   } else if (facts.status === 'alpha') {
     add(ctx, 'alpha-key', `The ${type} ${name} is an alpha feature: it may change or go away.`, at);
   }
@@ -126,20 +127,18 @@ export function annotationError(name: string, value: string): string | undefined
   return (item ?? combined).replace(/^\t\* /, '').trim();
 }
 
-/** Moves the key from the workload's metadata to its pod template's (only when the template does not set it). */
+/** Moves the key from the workload's metadata to its pod template's, or removes it when the template has it. */
 function moveToPodFix(ctx: AnalysisContext, w: Workload, map: string, name: string): Fix | undefined {
-  const after = structuredCloneJson(ctx.doc.value);
-  const from = objAtPath(after, [...w.objectPath, 'metadata', map]);
-  const pod = objAtPath(after, w.podPath);
-  if (!from || !pod || !Object.prototype.hasOwnProperty.call(from, name)) return undefined;
-  if (!isObj(pod.metadata)) pod.metadata = {};
-  const podMeta = pod.metadata as Record<string, unknown>;
-  if (!isObj(podMeta[map])) podMeta[map] = {};
-  const to = podMeta[map] as Record<string, unknown>;
-  if (Object.prototype.hasOwnProperty.call(to, name)) return undefined;
-  to[name] = from[name];
-  delete from[name];
-  if (Object.keys(from).length === 0) delete (objAtPath(after, [...w.objectPath, 'metadata']) as Record<string, unknown>)[map];
-  const edits = preserveEdits(ctx.text, ctx.doc, after);
-  return edits.length ? { title: `Move ${name} to the pod template`, edits, preferred: true } : undefined;
+  const move = moveKey(ctx, [...w.objectPath, 'metadata', map], [...w.podPath, 'metadata', map], name);
+  if (!move) return undefined;
+  const title = move.removedOnly ? `Remove ${name} (the pod template sets it already)` : `Move ${name} to the pod template`;
+  return { title, edits: move.edits, preferred: true };
+}
+
+/** The deprecated inject annotation becomes the label, which means the same (and already wins when both exist). */
+function annotationToLabelFix(ctx: AnalysisContext, metadataPath: YamlPath, name: string): Fix | undefined {
+  const move = moveKey(ctx, [...metadataPath, 'annotations'], [...metadataPath, 'labels'], name);
+  if (!move) return undefined;
+  const title = move.removedOnly ? `Remove the annotation ${name} (the label decides)` : `Make ${name} a label`;
+  return { title, edits: move.edits, preferred: true };
 }

@@ -8,25 +8,27 @@ import { type AnalysisContext, type Workload, add, keyRange, kindRange, valueRan
 export function checkSkipped(ctx: AnalysisContext, w: Workload): void {
   if (w.outcome?.kind !== 'skipped') return;
   const pod = w.podPath;
+  // Without a more precise node, the finding goes on the kind of the object (a List item's own kind).
+  const fallback = valueRange(ctx, [...w.objectPath, 'kind']) ?? kindRange(ctx);
   if (w.spec.hostNetwork === true) {
-    const at = valueRange(ctx, [...pod, 'spec', 'hostNetwork']) ?? kindRange(ctx);
+    const at = valueRange(ctx, [...pod, 'spec', 'hostNetwork']) ?? fallback;
     add(ctx, 'skip-host-network', 'Injection skips this pod: it uses host networking (hostNetwork: true), and a sidecar would capture the node\'s traffic.', at);
     return;
   }
   const namespace = w.metadata.namespace;
   if (typeof namespace === 'string' && IGNORED_NAMESPACES.includes(namespace)) {
-    const at = valueRange(ctx, [...pod, 'metadata', 'namespace']) ?? kindRange(ctx);
+    const at = valueRange(ctx, [...pod, 'metadata', 'namespace']) ?? fallback;
     add(ctx, 'skip-ignored-namespace', `Injection skips this pod: Istio never injects into the system namespace "${namespace}".`, at);
     return;
   }
   const disabledBy = injectFalse(w);
   if (disabledBy) {
-    const at = valueRange(ctx, [...pod, 'metadata', disabledBy, SIDECAR_INJECT]) ?? keyRange(ctx, [...pod, 'metadata', disabledBy, SIDECAR_INJECT]) ?? kindRange(ctx);
+    const at = valueRange(ctx, [...pod, 'metadata', disabledBy, SIDECAR_INJECT]) ?? keyRange(ctx, [...pod, 'metadata', disabledBy, SIDECAR_INJECT]) ?? fallback;
     const what = disabledBy === 'labels' ? 'label' : 'annotation';
     add(ctx, 'skip-inject-disabled', `Injection skips this pod: its ${SIDECAR_INJECT} ${what} is "false".`, at);
     return;
   }
-  add(ctx, 'skip-policy', `Injection skips this pod: ${w.outcome.reason} (the injector's policy or selectors).`, kindRange(ctx));
+  add(ctx, 'skip-policy', `Injection skips this pod: ${w.outcome.reason} (the injector's policy or selectors).`, fallback);
 }
 
 /** Which map's `sidecar.istio.io/inject: "false"` disables the pod (the label wins over the annotation, as in the core). */

@@ -237,3 +237,54 @@ test('every code used has an entry in CODES, and severities follow it', () => {
     assert.equal(f.severity, CODES[f.code as keyof typeof CODES].severity);
   }
 });
+
+test('deprecated sidecar.istio.io/inject annotation: the fix makes it a label (same behaviour)', () => {
+  const text = deployment('      annotations:\n        sidecar.istio.io/inject: "false"\n        other: x\n');
+  const f = only(analyze(text), 'deprecated-key');
+  const fixed = applyFix(text, f);
+  assert.equal(fixed, deployment('      annotations:\n        other: x\n      labels:\n        sidecar.istio.io/inject: "false"\n'));
+  assert.equal(injectManifest(fixed, injector).documents[0].outcome.kind, 'skipped');
+});
+
+test('misplaced-key: when the pod template already sets the key, the fix removes it from the workload', () => {
+  const text = deployment('      labels:\n        sidecar.istio.io/inject: "true"\n', undefined, '  labels:\n    app: web\n    sidecar.istio.io/inject: "false"\n');
+  const f = only(analyze(text), 'misplaced-key');
+  assert.match(f.fixes![0].title, /^Remove/);
+  assert.equal(applyFix(text, f), deployment('      labels:\n        sidecar.istio.io/inject: "true"\n', undefined, '  labels:\n    app: web\n'));
+});
+
+test('a List: each item gets its own answer, on its own nodes', () => {
+  const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: a
+    labels: {sidecar.istio.io/inject: "false"}
+  spec:
+    template:
+      metadata: {labels: {app: a}}
+      spec:
+        hostNetwork: true
+        containers: [{name: a, image: a}]
+- apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: b}
+  spec:
+    template:
+      metadata: {labels: {app: b}}
+      spec:
+        containers: [{name: b, image: b, ports: [{containerPort: 15021}]}]
+- apiVersion: v1
+  kind: Service
+  metadata: {name: s}
+`;
+  const findings = analyze(text);
+  assertAt(only(findings, 'skip-host-network'), text, 'true', 0);
+  const misplaced = only(findings, 'misplaced-key');
+  assertAt(misplaced, text, 'sidecar.istio.io/inject');
+  assert.match(applyFix(text, misplaced), /metadata: \{labels: \{app: a, sidecar.istio.io\/inject: "false"\}\}/);
+  assertAt(only(findings, 'reserved-port'), text, '15021');
+  assert.deepEqual(findings.filter((f) => f.code === 'no-pod-template'), []);
+});
