@@ -28,11 +28,13 @@ export interface AnalyzeOptions {
 export function analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings, options: AnalyzeOptions = {}): Finding[] {
   const doc = parseManifest(docText).documents[0];
   if (!doc) return [];
-  const syntax = doc.yaml.errors[0];
-  if (syntax) {
-    const problem = doc.problems.find((p) => p.severity === 'error');
-    const [start, end] = syntax.pos ?? [0, 0];
-    return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem?.message ?? syntax.message, start, end: Math.max(end, start) }];
+  // The first error explains the rest: a YAML error, or a document that cannot be read (alias bomb, control
+  // characters). Duplicate keys and other warnings are not this layer's business.
+  const problem = doc.problems.find((p) => p.severity === 'error');
+  if (problem) {
+    const { start } = problem.range;
+    const end = problem.range.end > start || start >= docText.length ? problem.range.end : start + 1;
+    return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem.message, start, end }];
   }
   if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
   const report = options.injection === false ? undefined : injectManifest(docText, injector).documents[0];

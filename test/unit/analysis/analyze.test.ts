@@ -18,6 +18,10 @@ test('yaml-syntax: one concise error for a broken document', () => {
   assert.equal(findings[0].code, 'yaml-syntax');
   assert.equal(findings[0].severity, 'error');
   assert.ok(!findings[0].message.includes('\n'));
+  assert.ok(findings[0].end > findings[0].start, 'a visible range');
+  const control = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "a\u0007"}\n';
+  const c = analyze(control);
+  assert.deepEqual(c.map((f) => [f.code, control.slice(f.start, f.end)]), [['yaml-syntax', '\u0007']]);
 });
 
 test('no-pod-template: information on the kind value of kinds kube-inject leaves unchanged', () => {
