@@ -40,7 +40,7 @@ export function analyzeDocument(docText: string, injector: Injector, settings: I
   const report = options.injection === false ? undefined : injectManifest(docText, injector).documents[0];
   // Facts come from the value the core decoded (Go's YAML rules) when it ran.
   const value = (isObj(report?.original) ? report.original : doc.value) as KubeObject;
-  const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, outcome: report?.outcome, injector, settings, findings: [] };
+  const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, outcome: report?.outcome, result: report?.result, injector, settings, findings: [] };
   checkKind(ctx);
   const workloads = workloadsOf(ctx);
   if (ctx.kind !== 'Pod') checkObjectMetadata(ctx, ctx.kind === 'List' ? undefined : workloads[0], [], ctx.kind);

@@ -23,6 +23,8 @@ export interface Workload {
   objectMetadata: Record<string, unknown>;
   /** The core's outcome for this pod (undefined: injection not run). */
   outcome: Outcome | undefined;
+  /** The pod spec after injection, when the core injected it. */
+  injectedSpec?: Record<string, unknown>;
 }
 
 export interface AnalysisContext {
@@ -33,6 +35,8 @@ export interface AnalysisContext {
   kind: string;
   /** The core's outcome for the document; undefined when the caller asked not to run injection. */
   outcome: Outcome | undefined;
+  /** The document after injection (when the core injected it). */
+  result?: KubeObject;
   injector: Injector;
   settings: InjectionSettings;
   findings: Finding[];
@@ -76,7 +80,7 @@ export function add(ctx: AnalysisContext, code: FindingCode, message: string, at
  */
 export function workloadsOf(ctx: AnalysisContext): Workload[] {
   if (ctx.kind !== 'List') {
-    const w = workloadAt(ctx.value, [], ctx.outcome);
+    const w = workloadAt(ctx.value, [], ctx.outcome, ctx.result);
     return w ? [w] : [];
   }
   const items = Array.isArray(ctx.value.items) ? ctx.value.items : [];
@@ -84,13 +88,14 @@ export function workloadsOf(ctx: AnalysisContext): Workload[] {
   const out: Workload[] = [];
   items.forEach((item, i) => {
     if (!isObj(item) || podTemplateLocation(String(item.kind)) === undefined) return;
-    const w = workloadAt(item, ['items', i], ctx.outcome && ctx.injector.inject(item).outcome);
+    const r = ctx.outcome && ctx.injector.inject(item);
+    const w = workloadAt(item, ['items', i], r?.outcome, r?.object);
     if (w) out.push(w);
   });
   return out;
 }
 
-function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outcome: Outcome | undefined): Workload | undefined {
+function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outcome: Outcome | undefined, result?: KubeObject): Workload | undefined {
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const location = podTemplateLocation(kind);
   if (!location) return undefined;
@@ -103,5 +108,6 @@ function workloadAt(object: Record<string, unknown>, objectPath: YamlPath, outco
     spec: objAtPath(pod, ['spec']) ?? {},
     objectMetadata: objAtPath(object, ['metadata']) ?? {},
     outcome,
+    injectedSpec: outcome?.kind === 'injected' ? objAtPath(result, [...location.path, 'spec']) : undefined,
   };
 }

@@ -46,7 +46,7 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
   const podRunsAsProxy = isObj(podUid) && Number(podUid.runAsUser) === uid;
   const inheritors: string[] = [];
   for (const c of containers(w)) {
-    if (!status && (c.name === PROXY_CONTAINER || c.name === INIT_CONTAINER)) proxyNamed(ctx, c);
+    if (!status && (c.name === PROXY_CONTAINER || c.name === INIT_CONTAINER)) proxyNamed(ctx, c, w);
     if (ISTIO_CONTAINERS.has(c.name) || injected.has(c.name)) continue;
     const own = isObj(c.value.securityContext) ? c.value.securityContext.runAsUser : undefined;
     if (own !== undefined && own !== null) {
@@ -76,11 +76,23 @@ function reservedPorts(ctx: AnalysisContext, c: Container): void {
   });
 }
 
-function proxyNamed(ctx: AnalysisContext, c: Container): void {
+function proxyNamed(ctx: AnalysisContext, c: Container, w: Workload): void {
   const at = valueRange(ctx, [...c.path, 'name']);
   if (!at) return;
-  const message = c.name === PROXY_CONTAINER
-    ? `A container named ${PROXY_CONTAINER} in a pod that is not injected customises the sidecar: injection merges its fields over the injected proxy container instead of adding an application container.`
-    : `A container named ${INIT_CONTAINER} in a pod that is not injected customises Istio's init container: injection merges its fields over the injected one.`;
+  const what = c.name === PROXY_CONTAINER ? 'the sidecar' : "Istio's init container";
+  // After injection, one container of that name means the user's was merged into the injected one.
+  const copies = w.injectedSpec ? countNamed(w.injectedSpec, c.name) : undefined;
+  const message = copies !== undefined && copies > 1
+    ? `A container named ${c.name} in a pod that is not injected: injection adds its own ${c.name} as well, so the pod gets ${copies} containers of that name.`
+    : `A container named ${c.name} in a pod that is not injected customises ${what}: injection merges its fields over the injected ${c.name} instead of keeping a separate container.`;
   add(ctx, 'proxy-container-name', message, at);
+}
+
+function countNamed(spec: Record<string, unknown>, name: string): number {
+  let n = 0;
+  for (const list of ['containers', 'initContainers']) {
+    const items = spec[list];
+    if (Array.isArray(items)) n += items.filter((x) => isObj(x) && x.name === name).length;
+  }
+  return n;
 }

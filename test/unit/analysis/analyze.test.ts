@@ -213,6 +213,15 @@ test('proxy-container-name: istio-proxy in a pod that is not injected', () => {
   assert.equal(f.severity, 'information');
   assertAt(f, text, 'istio-proxy');
   assert.ok(!findings.some((x) => x.code === 'reserved-port'), 'the proxy\'s own ports are not flagged');
+  // "merges" is what the core does, with native sidecars off and on: one istio-proxy after injection.
+  for (const nativeSidecars of [false, true]) {
+    const s = { ...settings, nativeSidecars };
+    const inj = createInjector(s);
+    assert.match(only(analyzeDocument(text, inj, s), 'proxy-container-name').message, /merges its fields/);
+    const spec = (injectManifest(text, inj).documents[0].result as { spec: { template: { spec: Record<string, { name: string }[]> } } }).spec.template.spec;
+    const names = [...spec.containers, ...(spec.initContainers ?? [])].map((c) => c.name);
+    assert.equal(names.filter((n) => n === 'istio-proxy').length, 1, `native ${nativeSidecars}`);
+  }
 });
 
 test('already-injected: information on the status annotation of an injected document; the injected containers are not flagged', () => {
