@@ -15,7 +15,7 @@ export const CODES = {
   'skip-inject-disabled': { severity: 'information', meaning: 'Injection skips this workload: sidecar.istio.io/inject is "false" (label or annotation).' },
   'skip-ignored-namespace': { severity: 'warning', meaning: 'Injection skips this workload: its namespace is a Kubernetes system namespace Istio never injects.' },
   'skip-policy': { severity: 'information', meaning: 'Injection skips this workload because of the injector policy or selectors.' },
-  'misplaced-key': { severity: 'warning', meaning: 'An Istio pod annotation or label on the workload\'s own metadata, where it does nothing; fix: move it to the pod template.' },
+  'misplaced-key': { severity: 'warning', meaning: 'An Istio key where it does nothing: a pod key on a workload\'s own metadata (fix: move it to the pod template) or on a Namespace/Service; a namespace or service key on a pod.' },
   'unknown-key': { severity: 'warning', meaning: 'An annotation or label in an Istio domain that Istio does not know (with a "did you mean" fix).' },
   'invalid-value': { severity: 'error', meaning: 'A value Istio rejects (ports, CIDRs, quantities, interception mode, booleans, proxy.istio.io/config): injection fails.' },
   'ignored-value': { severity: 'warning', meaning: 'A value Istio does not understand and treats as if the key were absent.' },

@@ -14,6 +14,8 @@ import { closest } from './suggest';
 import type { Fix } from './types';
 
 const PROXY_CONFIG = 'proxy.istio.io/config';
+/** Kinds that never carry pods, where a pod key is a plain mistake (unknown kinds may embed pod templates). */
+const POD_LESS_KINDS = new Set(['Namespace', 'Service', 'ServiceAccount', 'ConfigMap', 'Secret', 'Ingress']);
 const MAPS: readonly [string, KeyType][] = [['annotations', 'annotation'], ['labels', 'label']];
 
 /** Keys of the pod (template) metadata: where Istio reads them. */
@@ -26,6 +28,7 @@ export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
     for (const [name, value] of Object.entries(entries)) {
       const path = [...w.podPath, 'metadata', map, name];
       checkKeyCommon(ctx, type, name, value, path, injected);
+      notForPods(ctx, type, name, path);
       if (typeof value !== 'string') continue;
       if (type === 'annotation' && ctx.outcome?.kind === 'error') checkValidValue(ctx, name, value, path);
       if (name === SIDECAR_INJECT && value !== 'true' && value !== 'false') {
@@ -46,13 +49,28 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
       const path = [...objectPath, 'metadata', map, name];
       checkKeyCommon(ctx, type, name, value, path, false);
       const facts = keyFacts(type, name);
-      if (!w || !facts || !actsOnPods(facts) || actsOnKind(facts, kind)) continue;
+      if (!facts || !actsOnPods(facts) || actsOnKind(facts, kind)) continue;
       const at = keyRange(ctx, path);
       if (!at) continue;
+      if (!w) {
+        if (POD_LESS_KINDS.has(kind)) add(ctx, 'misplaced-key', `${name} does nothing on a ${kind}: Istio reads it from pods.${kind === 'Namespace' ? ' For a namespace, label it istio-injection=enabled or istio.io/rev=<revision>.' : ''}`, at);
+        continue;
+      }
       const fix = moveToPodFix(ctx, w, map, name);
       add(ctx, 'misplaced-key', `${name} does nothing on the ${kind}'s own metadata: Istio reads it from the pod template (spec.template.metadata.${map}).`, at, fix ? { fixes: [fix] } : {});
     }
   }
+}
+
+/**
+ * Keys for other kinds put on a pod: annotations only (Istio's labels also serve as selectors on pods, so one on a
+ * pod is not pointless), plus the namespace switch istio-injection.
+ */
+function notForPods(ctx: AnalysisContext, type: KeyType, name: string, path: YamlPath): void {
+  const facts = keyFacts(type, name);
+  if (!facts || actsOnPods(facts) || (type === 'label' && name !== 'istio-injection')) return;
+  const at = keyRange(ctx, path);
+  if (at) add(ctx, 'misplaced-key', `${name} does nothing on a pod: Istio reads it on ${facts.resources.join(', ')}.`, at);
 }
 
 /** Checks that hold wherever the key is: not a string, unknown, deprecated, alpha. */

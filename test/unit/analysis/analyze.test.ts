@@ -301,3 +301,14 @@ items:
   assertAt(only(findings, 'reserved-port'), text, '15021');
   assert.deepEqual(findings.filter((f) => f.code === 'no-pod-template'), []);
 });
+
+test('misplaced-key: pod keys on a Namespace or Service, and namespace/service keys on a pod template', () => {
+  const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    sidecar.istio.io/inject: "true"\n';
+  const f = only(analyze(ns), 'misplaced-key');
+  assertAt(f, ns, 'sidecar.istio.io/inject');
+  assert.match(f.message, /does nothing on a Namespace.*istio-injection=enabled/);
+  const pod = deployment('      labels:\n        istio-injection: enabled\n        gateway.networking.k8s.io/gateway-name: gw\n      annotations:\n        networking.istio.io/exportTo: "."\n');
+  const hits = analyze(pod).filter((x) => x.code === 'misplaced-key');
+  assert.deepEqual(hits.map((h) => pod.slice(h.start, h.end)), ['istio-injection', 'networking.istio.io/exportTo']);
+  assert.match(hits[1].message, /Istio reads it on Service/);
+});
