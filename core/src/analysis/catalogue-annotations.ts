@@ -59,7 +59,10 @@ export const ANNOTATIONS: readonly KeyFacts[] = [
   a('ambient.istio.io/dns-capture', 'alpha', 'Pod', 'In ambient mode, whether DNS traffic is captured by ztunnel.', { hidden: true, values: BOOL }),
   a('networking.istio.io/tunnel', 'unspecified', 'Pod', 'Tunnel protocol the workload supports (e.g. http), set on injected pods.', { uncatalogued: true }),
   a('prometheus.istio.io/scrape-targets', 'unspecified', 'Pod', 'Written by injection when metrics are merged: the scrape settings the application had.', { uncatalogued: true, hidden: true, byInjection: true }),
+  a('prometheus.istio.io/secure-port', 'unspecified', 'Pod', 'Written by injection when the proxy serves merged metrics over TLS: the port Prometheus should scrape.', { uncatalogued: true, hidden: true, byInjection: true }),
   // Other kinds.
+  a('proxy.istio.io/health-checks-enabled', 'unspecified', 'WorkloadEntry', 'Marks a WorkloadEntry whose health is checked: it gets traffic only while reported healthy.', { uncatalogued: true }),
+  a('ambient.istio.io/xfcc-include-client-identity', 'unspecified', 'Gateway', 'On a waypoint, passes the calling client\'s identity on to applications in the XFCC header.', { uncatalogued: true, values: BOOL }),
   a('alpha.istio.io/kubernetes-serviceaccounts', 'alpha', 'Service', 'Kubernetes service accounts allowed to run this service on VMs.', { deprecated: true, hidden: true }),
   a('alpha.istio.io/canonical-serviceaccounts', 'alpha', 'Service', 'Non-Kubernetes service accounts allowed to run this service.', { deprecated: true, hidden: true }),
   a('networking.istio.io/exportTo', 'alpha', 'Service', 'Namespaces that can see this service: * (all), . (its own), ~ (none) or a comma separated list.'),
