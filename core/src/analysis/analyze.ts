@@ -32,8 +32,9 @@ export function analyzeDocument(docText: string, injector: Injector, settings: I
   // characters). Duplicate keys and other warnings are not this layer's business.
   const problem = doc.problems.find((p) => p.severity === 'error');
   if (problem) {
-    const { start } = problem.range;
-    const end = problem.range.end > start || start >= docText.length ? problem.range.end : start + 1;
+    // Within the text, and at least one character wide when the text allows.
+    const end = Math.min(docText.length, Math.max(problem.range.end, problem.range.start + 1));
+    const start = Math.min(problem.range.start, end);
     return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem.message, start, end }];
   }
   if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
