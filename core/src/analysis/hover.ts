@@ -5,7 +5,7 @@ import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { isDecodedKind, podTemplateLocation } from '../manifest/kinds';
 import { parseManifest } from '../manifest/parse';
 import { injectManifest } from '../run/inject-manifest';
-import { keyFacts, statusText, type KeyFacts, type KeyType } from './catalogue';
+import { actsOnKind, actsOnPods, keyFacts, statusText, type KeyFacts, type KeyType } from './catalogue';
 import { isObj, objAtPath } from './context';
 import { nodeAt } from './node-at';
 import { RESERVED_PORTS } from './reserved';
@@ -22,12 +22,17 @@ export function hoverAt(docText: string, offset: number, injector: Injector, set
   const { path, range } = hit;
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (path.length === 1 && last === 'kind' && !hit.onKey && typeof hit.value === 'string') {
-    return { markdown: kindHover(docText, hit.value, injector), ...range };
+  if (last === 'kind' && !hit.onKey && typeof hit.value === 'string') {
+    if (path.length === 1) return { markdown: kindHover(docText, hit.value, injector), ...range };
+    const item = path.length === 3 && path[0] === 'items' ? objAtPath(doc.value, path.slice(0, 2)) : undefined;
+    if (item) return { markdown: itemKindHover(item, hit.value, injector), ...range };
   }
   if (path[path.length - 3] === 'metadata' && (parent === 'annotations' || parent === 'labels')) {
-    const facts = keyFacts(parent === 'annotations' ? 'annotation' : 'label', String(last));
-    return facts ? { markdown: keyHover(facts, parent === 'annotations' ? 'annotation' : 'label'), ...range } : undefined;
+    const type: KeyType = parent === 'annotations' ? 'annotation' : 'label';
+    const facts = keyFacts(type, String(last));
+    if (!facts) return undefined;
+    const note = placementNote(facts, ownerKind(doc.value, path.slice(0, -3)));
+    return { markdown: keyHover(facts, type) + note, ...range };
   }
   if (hit.onKey) return undefined;
   if (typeof last === 'string' && PORT_FIELDS.has(last)) {
@@ -41,6 +46,19 @@ export function hoverAt(docText: string, offset: number, injector: Injector, set
     };
   }
   return undefined;
+}
+
+/** The kind whose own metadata holds the key, or 'pod' for a pod template's metadata. */
+function ownerKind(value: unknown, ownerPath: readonly (string | number)[]): string {
+  if (ownerPath[ownerPath.length - 1] === 'template') return 'pod';
+  const kind = objAtPath(value, ownerPath)?.kind;
+  return typeof kind === 'string' ? kind : '';
+}
+
+/** A warning line when the key sits on a workload's own metadata, where Istio does not read pod keys. */
+function placementNote(f: KeyFacts, owner: string): string {
+  if (owner === 'pod' || owner === 'Pod' || !actsOnPods(f) || actsOnKind(f, owner) || !podTemplateLocation(owner)) return '';
+  return `\n\nOn the ${owner}'s own metadata it does nothing: Istio reads it from the pod template.`;
 }
 
 function keyHover(f: KeyFacts, type: KeyType): string {
@@ -59,6 +77,13 @@ function kindHover(docText: string, kind: string, injector: Injector): string {
   const report = injectManifest(docText, injector).documents[0];
   if (!report) return `**${kind}**`;
   return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}`;
+}
+
+/** A List item: the core injects each item on its own. */
+function itemKindHover(item: KubeObject, kind: string, injector: Injector): string {
+  if (!isDecodedKind(kind) || kind === 'List') return kindHover('', kind, injector);
+  const r = injector.inject(item);
+  return `**${kind}** (List item): ${outcomeSummary(r.outcome, r.object)}`;
 }
 
 /** One paragraph on what the core does with the document. */

@@ -52,3 +52,18 @@ test('no hover on broken YAML or plain keys', () => {
   const dep = deployment('      labels: {app: web}\n');
   assert.equal(hover(dep, rangeOf(dep, 'apiVersion').start), undefined);
 });
+
+test('hover on a pod key on the workload\'s own metadata says it does nothing there', () => {
+  const text = deployment('      labels: {app: web}\n', undefined, '  annotations:\n    sidecar.istio.io/proxyCPU: 100m\n');
+  assert.match(hover(text, rangeOf(text, 'sidecar.istio.io/proxyCPU').start)!.markdown, /On the Deployment's own metadata it does nothing/);
+  const onTemplate = deployment('      annotations:\n        sidecar.istio.io/proxyCPU: 100m\n');
+  assert.doesNotMatch(hover(onTemplate, rangeOf(onTemplate, 'sidecar.istio.io/proxyCPU').start)!.markdown, /does nothing/);
+});
+
+test('hover on the kind of a List item: that item\'s outcome', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec:\n    hostNetwork: true\n    containers: [{name: a, image: b}]\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: s}\n';
+  const pod = hover(text, rangeOf(text, 'Pod').start)!;
+  assert.deepEqual({ start: pod.start, end: pod.end }, rangeOf(text, 'Pod'));
+  assert.match(pod.markdown, /\(List item\): kube-inject skips this pod: host networking is enabled/);
+  assert.match(hover(text, rangeOf(text, 'Secret').start)!.markdown, /leaves this kind unchanged/);
+});
