@@ -27,7 +27,7 @@ export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
     if (!isObj(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...w.podPath, 'metadata', map, name];
-      checkKeyCommon(ctx, type, name, value, path, injected);
+      checkKeyCommon(ctx, type, name, value, path, { quiet: injected, onPod: true });
       notForPods(ctx, type, name, path);
       if (typeof value !== 'string') continue;
       if (type === 'annotation' && ctx.outcome?.kind === 'error') checkValidValue(ctx, name, value, path);
@@ -47,7 +47,7 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
     if (!isObj(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...objectPath, 'metadata', map, name];
-      checkKeyCommon(ctx, type, name, value, path, false);
+      checkKeyCommon(ctx, type, name, value, path, { quiet: false, onPod: kind === 'Pod' });
       const facts = keyFacts(type, name);
       if (!facts || !actsOnPods(facts) || actsOnKind(facts, kind)) continue;
       const at = keyRange(ctx, path);
@@ -74,7 +74,14 @@ function notForPods(ctx: AnalysisContext, type: KeyType, name: string, path: Yam
 }
 
 /** Checks that hold wherever the key is: not a string, unknown, deprecated, alpha. */
-function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath, quiet: boolean): void {
+interface KeyPlace {
+  /** No status hints (an injected pod). */
+  quiet: boolean;
+  /** The metadata is a pod's (fixes that keep the key on the same object make sense only there). */
+  onPod: boolean;
+}
+
+function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value: unknown, path: YamlPath, place: KeyPlace): void {
   if (typeof value !== 'string' && value !== null && isIstioKey(name)) {
     const at = valueRange(ctx, path);
     if (at) {
@@ -91,10 +98,10 @@ function checkKeyCommon(ctx: AnalysisContext, type: KeyType, name: string, value
   if (!at) return;
   const facts = keyFacts(type, name);
   if (!facts) return unknownKey(ctx, type, name, at);
-  if (quiet || facts.hidden || facts.byInjection) return;
+  if (place.quiet || facts.hidden || facts.byInjection) return;
   if (facts.deprecated) {
     const toLabel = name === SIDECAR_INJECT && type === 'annotation';
-    const fix = toLabel ? annotationToLabelFix(ctx, path.slice(0, -2), name) : undefined;
+    const fix = toLabel && place.onPod ? annotationToLabelFix(ctx, path.slice(0, -2), name) : undefined;
     const instead = toLabel ? ': use the label of the same name' : '';
     add(ctx, 'deprecated-key', `The ${type} ${name} is deprecated${instead}.`, at, { tags: ['deprecated'], ...(fix ? { fixes: [fix] } : {}) });
   } else if (facts.status === 'alpha') {

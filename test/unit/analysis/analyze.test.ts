@@ -257,6 +257,10 @@ test('deprecated sidecar.istio.io/inject annotation: the fix makes it a label (s
   const fixed = applyFix(text, f);
   assert.equal(fixed, deployment('      annotations:\n        other: x\n      labels:\n        sidecar.istio.io/inject: "false"\n'));
   assert.equal(injectManifest(fixed, injector).documents[0].outcome.kind, 'skipped');
+  // On the Deployment's own metadata the fix that matters is the move to the pod template, not a label there.
+  const own = deployment('      labels: {app: web}\n', undefined, '  annotations:\n    sidecar.istio.io/inject: "false"\n');
+  assert.equal(only(analyze(own), 'deprecated-key').fixes, undefined);
+  assert.match(only(analyze(own), 'misplaced-key').fixes![0].title, /^Move/);
 });
 
 test('misplaced-key: when the pod template already sets the key, the fix removes it from the workload', () => {
