@@ -41,6 +41,8 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
     const at = keyRange(ctx, [...w.podPath, 'metadata', 'annotations', STATUS_ANNOTATION]);
     if (at) add(ctx, 'already-injected', 'This pod is already injected: injecting again removes the previous injection and adds a fresh one.', at);
   }
+  // A pod the core skips gets no sidecar: nothing can clash with it, and no container is merged.
+  if (w.outcome?.kind === 'skipped') return;
   const uid = ctx.settings.proxyUID;
   const podUid = w.spec.securityContext;
   const podRunsAsProxy = isObj(podUid) && Number(podUid.runAsUser) === uid;

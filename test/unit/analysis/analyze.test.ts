@@ -198,6 +198,11 @@ test('proxy-uid: container runAsUser 1337, or the pod\'s when a container does n
   assert.match(p.message, /\("app"\)/);
 });
 
+test('container findings only for pods that get a sidecar', () => {
+  const skipped = deployment('      labels:\n        sidecar.istio.io/inject: "false"\n', '      containers:\n      - name: app\n        image: a\n        ports: [{containerPort: 15001}]\n        securityContext: {runAsUser: 1337}\n      - name: istio-proxy\n        image: auto\n');
+  assert.deepEqual(analyze(skipped).map((f) => f.code), ['skip-inject-disabled']);
+});
+
 test('reserved-port: an application container listening on a sidecar port', () => {
   const text = deployment('      labels: {app: web}\n', '      containers:\n      - name: app\n        image: nginx\n        ports:\n        - containerPort: 8080\n        - containerPort: 15090\n');
   const f = only(analyze(text), 'reserved-port');

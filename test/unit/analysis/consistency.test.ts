@@ -60,7 +60,15 @@ function checkChunk(where: string, text: string): number {
   const outcomeCodes = /^(skip-|invalid-value$|injection-error$|already-injected$)/;
   const key = (f: { code: string; start: number; end: number }) => `${f.code}@${f.start}-${f.end}`;
   const fast = analyzeDocument(text, injector, settings, { injection: false });
-  assert.deepEqual(fast.map(key), findings.filter((f) => !outcomeCodes.test(f.code)).map(key), `${where}: fast analysis`);
+  const expected = findings.filter((f) => !outcomeCodes.test(f.code)).map(key);
+  if (pods.some((o) => o.kind === 'skipped')) {
+    // Skipped pods get no container findings in the full analysis; the fast one cannot know they are skipped.
+    const fastKeys = new Set(fast.map(key));
+    assert.ok(expected.every((k) => fastKeys.has(k)), `${where}: fast analysis`);
+    assert.ok(fast.every((f) => expected.includes(key(f)) || /^(proxy-uid|reserved-port|proxy-container-name)$/.test(f.code)), `${where}: fast analysis`);
+  } else {
+    assert.deepEqual(fast.map(key), expected, `${where}: fast analysis`);
+  }
   for (const f of findings.filter((x) => x.code === 'invalid-value')) {
     assert.ok(document.kind === 'error' && document.message.includes(f.message), `${where}: ${f.message}`);
   }
