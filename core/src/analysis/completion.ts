@@ -14,16 +14,22 @@ export function completionsAt(docText: string, offset: number): CompletionEntry[
   const before = docText.slice(lineStart, offset);
   const after = docText.slice(offset, lineEnd);
 
-  const keyMatch = /^(\s*(?:-\s+)?)([^\s:#"']*)$/.exec(before);
+  const keyMatch = /^(\s*(?:-\s+)?)(["']?)([^\s:#"']*)$/.exec(before);
   if (keyMatch) {
     const indent = keyMatch[1].length;
     const place = placeOf(parentKeys(docText, lineStart, indent));
     if (!place) return [];
     const kind = topLevelKind(docText);
     const start = lineStart + indent;
-    const restKey = /^[^\s:#]*/.exec(after)![0];
-    const hasColon = /^[^\s:#]*\s*:/.test(after);
-    return keysFor(place.type, place.onPod, kind).map((f) => entry(f, place.type, hasColon ? f.name : `${f.name}: `, start, offset + restKey.length));
+    // The rest of the key after the cursor is replaced too (with its closing quote, when the key is quoted).
+    const quote = keyMatch[2];
+    const restKey = /^[^\s:#"']*/.exec(after)![0];
+    const closing = quote !== '' && after[restKey.length] === quote ? 1 : 0;
+    const hasColon = /^\s*:/.test(after.slice(restKey.length + closing));
+    return keysFor(place.type, place.onPod, kind).map((f) => {
+      const key = `${quote}${f.name}${quote}`;
+      return entry(f, place.type, hasColon ? key : `${key}: `, start, offset + restKey.length + closing);
+    });
   }
   const valueMatch = /^(\s*(?:-\s+)?)(["']?)([^\s:#"']+)\2:\s+(\S*)$/.exec(before);
   if (valueMatch) {

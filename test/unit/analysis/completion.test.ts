@@ -82,3 +82,14 @@ test('nothing outside annotations and labels, or for keys without enumerated val
   assert.deepEqual(at('apiVersion: v1\nkind: Pod\nspec:\n  |\n').entries, []);
   assert.deepEqual(at('apiVersion: v1\nkind: Pod\nmetadata:\n  na|\n').entries, []);
 });
+
+test('quoted keys keep their quotes; the closing quote is replaced, not doubled', () => {
+  const open = at(DEPLOYMENT('      annotations:\n        "sidecar.istio.io/proxyC|\n'));
+  const cpu = open.entries.find((e) => e.label === 'sidecar.istio.io/proxyCPU')!;
+  assert.equal(cpu.insertText, '"sidecar.istio.io/proxyCPU": ');
+  assert.equal(cpu.start, open.offset - '"sidecar.istio.io/proxyC'.length);
+  const closed = at(DEPLOYMENT("      annotations:\n        'sidecar.istio.io/proxyC|PU': \"1\"\n"));
+  const c = closed.entries.find((e) => e.label === 'sidecar.istio.io/proxyCPU')!;
+  assert.equal(c.insertText, "'sidecar.istio.io/proxyCPU'");
+  assert.equal(c.end, closed.offset + "PU'".length);
+});
