@@ -12,6 +12,7 @@ const ISTIO_CONTAINERS = new Set([PROXY_CONTAINER, INIT_CONTAINER, 'istio-valida
 
 interface Container {
   path: YamlPath;
+  init: boolean;
   value: Record<string, unknown>;
   name: string;
 }
@@ -22,7 +23,7 @@ function containers(w: Workload): Container[] {
     const items = w.spec[list];
     if (!Array.isArray(items)) continue;
     items.forEach((c, i) => {
-      if (isObj(c)) out.push({ path: [...w.podPath, 'spec', list, i], value: c, name: typeof c.name === 'string' ? c.name : '' });
+      if (isObj(c)) out.push({ path: [...w.podPath, 'spec', list, i], init: list === 'initContainers', value: c, name: typeof c.name === 'string' ? c.name : '' });
     });
   }
   return out;
@@ -50,6 +51,10 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
   for (const c of containers(w)) {
     if (!status && (c.name === PROXY_CONTAINER || c.name === INIT_CONTAINER)) proxyNamed(ctx, c, w);
     if (ISTIO_CONTAINERS.has(c.name) || injected.has(c.name)) continue;
+    reservedPorts(ctx, c);
+    // Running an init container as the proxy's UID is Istio's documented way to give it network before the sidecar
+    // starts: only regular containers are flagged.
+    if (c.init) continue;
     const own = isObj(c.value.securityContext) ? c.value.securityContext.runAsUser : undefined;
     if (own !== undefined && own !== null) {
       if (Number(own) === uid) {
@@ -57,7 +62,6 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
         if (at) add(ctx, 'proxy-uid', `Container "${c.name}" runs as UID ${uid}, the sidecar proxy's: its outbound traffic is not captured and bypasses the mesh.`, at);
       }
     } else if (podRunsAsProxy) inheritors.push(c.name);
-    reservedPorts(ctx, c);
   }
   if (inheritors.length) {
     const at = valueRange(ctx, [...w.podPath, 'spec', 'securityContext', 'runAsUser']);

@@ -196,6 +196,9 @@ test('proxy-uid: container runAsUser 1337, or the pod\'s when a container does n
   const p = only(analyze(pod), 'proxy-uid');
   assertAt(p, pod, '1337');
   assert.match(p.message, /\("app"\)/);
+  // An init container as UID 1337 is Istio's documented way to reach the network before the sidecar starts.
+  const init = deployment('      labels: {app: web}\n', '      initContainers:\n      - name: fetch\n        image: curl\n        securityContext: {runAsUser: 1337}\n      containers:\n      - name: app\n        image: nginx\n');
+  assert.deepEqual(analyze(init).filter((f) => f.code === 'proxy-uid'), []);
 });
 
 test('container findings only for pods that get a sidecar', () => {
