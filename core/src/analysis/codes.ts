@@ -22,7 +22,7 @@ export const CODES = {
   'non-string-value': { severity: 'warning', meaning: 'An Istio annotation or label whose value is not a string: Kubernetes rejects it (quote it); the injection policy ignores it.' },
   'deprecated-key': { severity: 'warning', meaning: 'A deprecated Istio annotation or label.' },
   'alpha-key': { severity: 'hint', meaning: 'An Istio annotation or label whose feature status is alpha.' },
-  'proxy-uid': { severity: 'warning', meaning: 'An application container of a pod that gets a sidecar runs as the proxy\'s UID (1337): its traffic bypasses the sidecar.' },
+  'proxy-uid': { severity: 'warning', meaning: 'A (non-init) application container of a pod that gets a sidecar runs as the proxy\'s UID (1337): its traffic bypasses the sidecar.' },
   'reserved-port': { severity: 'warning', meaning: 'An application container of a pod that gets a sidecar listens on a port the sidecar uses.' },
   'proxy-container-name': { severity: 'information', meaning: 'A container named istio-proxy/istio-init in a pod that is not injected: injection treats it as an override of its own container.' },
   'already-injected': { severity: 'information', meaning: 'The document is already injected: injecting again removes the previous injection and refreshes it.' },
