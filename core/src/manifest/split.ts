@@ -10,6 +10,8 @@ export interface RawChunk {
   start: number;
   /** Offset just past the chunk (its separator line excluded). */
   end: number;
+  /** 1-based line of the chunk's first character in the stream. */
+  line: number;
   text: string;
 }
 
@@ -23,6 +25,7 @@ export interface SplitError {
 export function splitYamlStream(text: string): { chunks: RawChunk[]; error?: SplitError } {
   const chunks: RawChunk[] = [];
   let chunkStart = 0;
+  let chunkLine = 1;
   let lineStart = 0;
   let lineNo = 0;
   while (lineStart < text.length) {
@@ -34,11 +37,12 @@ export function splitYamlStream(text: string): { chunks: RawChunk[]; error?: Spl
       if (rest.length > 0 && !rest.startsWith('#')) {
         return { chunks, error: { line: lineNo, message: `invalid Yaml document separator: ${rest}` } };
       }
-      if (lineStart > chunkStart) chunks.push({ start: chunkStart, end: lineStart, text: text.slice(chunkStart, lineStart) });
+      if (lineStart > chunkStart) chunks.push({ start: chunkStart, end: lineStart, line: chunkLine, text: text.slice(chunkStart, lineStart) });
       chunkStart = lineEnd;
+      chunkLine = lineNo + 1;
     }
     lineStart = lineEnd;
   }
-  if (text.length > chunkStart) chunks.push({ start: chunkStart, end: text.length, text: text.slice(chunkStart) });
+  if (text.length > chunkStart) chunks.push({ start: chunkStart, end: text.length, line: chunkLine, text: text.slice(chunkStart) });
   return { chunks };
 }

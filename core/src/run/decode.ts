@@ -5,6 +5,7 @@
  */
 import { MAX_ALIAS_COUNT, parseDocumentLikeGo } from '../manifest/go-yaml-parse';
 import type { RawChunk } from '../manifest/split';
+import { DECLINED, fastYamlToJson } from '../yaml';
 
 export interface DecodeError {
   line: number;
@@ -14,7 +15,12 @@ export interface DecodeError {
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; error: DecodeError };
 
-export function decodeChunk(chunk: RawChunk, firstLine: number): Decoded {
+export function decodeChunk(chunk: RawChunk): Decoded {
+  const firstLine = chunk.line;
+  // Most manifests are plain block YAML the fast decoder reads exactly; anything else (and every error) goes
+  // through the yaml package, which also gives the positions.
+  const fast = fastYamlToJson(chunk.text);
+  if (fast !== DECLINED) return { ok: true, value: fast };
   const doc = parseDocumentLikeGo(chunk.text);
   const problem = doc.errors[0];
   if (problem) {

@@ -52,17 +52,17 @@ export function injectManifest(text: string, injector: Injector, options: Inject
   const refusal = refuseInput(text, options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
   if (refusal) return { documents: [], errors: [refusal] };
   const split = splitYamlStream(text);
-  const documents = split.chunks.map((chunk, i) => injectDocument(text, chunk, i + 1, injector));
+  const documents = split.chunks.map((chunk, i) => injectDocument(chunk, i + 1, injector));
   const errors = documents.flatMap((d) => (d.outcome.kind === 'error' ? [`document ${d.index}, line ${d.line}: ${d.outcome.message}`] : []));
   if (split.error) errors.push(`line ${split.error.line}: ${split.error.message}`);
   const istioctl = errors.length ? undefined : documents.map((d) => `${d.istioctl}---\n`).join('');
   return { documents, errors, istioctl };
 }
 
-function injectDocument(text: string, chunk: RawChunk, index: number, injector: Injector): DocumentReport {
-  const line = linePos(text, chunk.start)[0];
+function injectDocument(chunk: RawChunk, index: number, injector: Injector): DocumentReport {
+  const line = chunk.line;
   const base = { index, start: chunk.start, end: chunk.end, line, warnings: [] as string[], istioctl: chunk.text };
-  const decoded = decodeChunk(chunk, line);
+  const decoded = decodeChunk(chunk);
   if (!decoded.ok) {
     const { error } = decoded;
     return { ...base, line: error.line, outcome: { kind: 'error', message: `${error.message} (column ${error.col})` } };

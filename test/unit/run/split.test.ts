@@ -8,6 +8,7 @@ test('splits on --- lines, keeping each chunk byte for byte', () => {
   assert.equal(error, undefined);
   assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', 'b: 2\n', 'c: 3']);
   for (const c of chunks) assert.equal(text.slice(c.start, c.end), c.text);
+  assert.deepEqual(chunks.map((c) => c.line), [1, 3, 5]);
 });
 
 test('drops empty chunks but keeps comment-only ones, as Kubernetes’ reader does', () => {
