@@ -3,6 +3,7 @@
  * --operatorFileName. Texts come in already read (core has no file system); errors use istioctl's wording.
  */
 import { emptyInjectorConfig, parseInjectorConfig, SIDECAR_TEMPLATE } from './injector-config';
+import { isObject } from '../inject/json-access';
 import type { InjectorConfig } from '../inject/types';
 import { applyMeshConfigJson, meshDefaults } from './mesh';
 import type { JsonObject } from './proto-json';
@@ -78,8 +79,4 @@ export function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
 
 function clone(v: unknown): unknown {
   return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
-
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -8,6 +8,8 @@
  * - `trustDomainAliases` become the sorted union of the previous and the given ones.
  * Istio's mesh validation (agent.ValidateMeshConfig) is not reproduced.
  */
+import { compareGoStrings } from '../go/utf8';
+import { isObject } from '../inject/json-access';
 import { MESH_CONFIG_FIELDS, PROXY_CONFIG_FIELDS } from './mesh-schema';
 import { applyJsonToMessage, orderKeys, STRING_LIST, type FieldSpec, type JsonObject } from './proto-json';
 import { yamlToJson } from './yaml-json';
@@ -174,10 +176,6 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isPresent(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
@@ -188,9 +186,4 @@ function asObjects(v: unknown): JsonObject[] {
 
 function asStrings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-}
-
-/** Go sorts strings by bytes; for UTF-16 code units this matches except beyond the BMP, which aliases never use. */
-function compareGoStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
