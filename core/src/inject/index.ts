@@ -6,7 +6,7 @@
  * post-process (cluster env, Prometheus merge, probe rewriting, status annotation, container order) → write back.
  */
 import { rootTypeFor } from '../k8s/schema';
-import { TypedDecodeError, toTypedJson } from '../k8s/typed-json';
+import { typedDecodeError as typedDecodeErrorOf } from '../k8s/typed-json';
 import { compileTemplates } from './compile';
 import { quoteGo } from '../go/quote';
 import { isObject, strAt } from './json-access';
@@ -104,12 +104,14 @@ function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
 function typedDecodeError(obj: KubeObject): string | undefined {
   const root = rootTypeFor(strAt(obj, 'apiVersion'), strAt(obj, 'kind'));
   if (root === undefined) return undefined;
+  let error: Error | undefined;
   try {
-    toTypedJson(root, obj);
-  } catch (e) {
-    if (e instanceof TypedDecodeError) return `error unmarshaling JSON: while decoding JSON: ${e.message}`;
+    // A check-only walk: the typed JSON itself is not needed here.
+    error = typedDecodeErrorOf(root, obj);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return error && `error unmarshaling JSON: while decoding JSON: ${error.message}`;
 }
 
 function injectList(list: KubeObject, ctx: Context): ObjectResult {
