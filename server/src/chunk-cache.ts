@@ -33,7 +33,6 @@ export class ChunkCache {
   private readonly findingsByText: Lru<string, Finding[]>;
   private readonly injectionsByText: Lru<string, ChunkInjection>;
   private readonly removalsByText: Lru<string, TextEdit[] | null>;
-  private configKey = '';
   /** How many times the analysis ran (tests and the benchmark read it). */
   analyses = 0;
 
@@ -48,7 +47,6 @@ export class ChunkCache {
     this.findingsByText = new Lru(capacity);
     this.injectionsByText = new Lru(Math.max(16, capacity >> 2));
     this.removalsByText = new Lru(64);
-    this.configKey = config.key;
   }
 
   /**
@@ -56,13 +54,12 @@ export class ChunkCache {
    * apply later, when findings become diagnostics, so they keep the cache).
    */
   configure(config: ActiveConfig): void {
-    if (config.key !== this.configKey) {
+    if (config.key !== this.config.key) {
       this.findingsByText.clear();
       this.injectionsByText.clear();
       this.removalsByText.clear();
     }
     this.config = config;
-    this.configKey = config.key;
   }
 
   findings(text: string): Finding[] {
