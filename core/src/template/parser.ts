@@ -5,7 +5,7 @@
  */
 import * as A from './ast';
 import { TemplateError } from './errors';
-import { lex, Token, TokenType } from './lexer';
+import { isKeyword, lex, Token, TokenType } from './lexer';
 import { numberNode } from './number-literal';
 import { quoteGo, unquote } from '../go/quote';
 
@@ -50,13 +50,10 @@ interface Shared {
 function tokenString(t: Token): string {
   if (t.type === 'eof') return 'EOF';
   if (t.type === 'error') return t.val;
-  if (isKeywordType(t.type)) return `<${t.val}>`;
+  if (isKeyword(t.type)) return `<${t.val}>`;
   const chars = [...t.val];
   if (chars.length > 10) return `${quoteGo(chars.slice(0, 10).join(''))}...`;
   return quoteGo(t.val);
-}
-function isKeywordType(t: TokenType): boolean {
-  return ['block', 'break', 'continue', 'dot', 'define', 'else', 'end', 'if', 'nil', 'range', 'template', 'with'].includes(t);
 }
 
 type Item = A.Node | A.EndNode | A.ElseNode;
