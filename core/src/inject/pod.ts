@@ -81,12 +81,3 @@ export function moveContainer(from: JsonObject[], to: JsonObject[], name: string
   const moved = from[i];
   return [[...from.slice(0, i), ...from.slice(i + 1)], [...to, moved]];
 }
-
-/** Go's `pod.Name` or, for generated names, the placeholder Istio logs. */
-export function potentialPodName(metadata: JsonObject): string {
-  if (typeof metadata.name === 'string' && metadata.name !== '') return metadata.name;
-  if (typeof metadata.generateName === 'string' && metadata.generateName !== '') {
-    return metadata.generateName + '***** (actual name not yet known)';
-  }
-  return '';
-}

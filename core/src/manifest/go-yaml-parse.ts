@@ -12,10 +12,3 @@ export const MAX_ALIAS_COUNT = 1000;
 export function parseDocumentLikeGo(text: string): Document.Parsed {
   return parseDocument(text, MANIFEST_PARSE_OPTIONS);
 }
-
-/** The JSON value of one YAML document as Go would decode it; throws the first parse error. */
-export function yamlToJsonLikeGo(text: string): unknown {
-  const doc = parseDocumentLikeGo(text);
-  if (doc.errors.length) throw doc.errors[0];
-  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-}

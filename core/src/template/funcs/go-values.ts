@@ -79,11 +79,6 @@ export function hasKey(m: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(m, key);
 }
 
-/** A new map[string]interface{}. */
-export function newMap(): Record<string, unknown> {
-  return {};
-}
-
 /** A struct field by Go name, or the same field of plain Kubernetes JSON by its JSON name; undefined if absent. */
 export function fieldOf(obj: unknown, goName: string, jsonName: string): unknown {
   if (isGoStruct(obj)) {
