@@ -4,7 +4,8 @@ import type { InjectionSettings, KubeObject } from '../inject/types';
 import { isMap } from 'yaml';
 import { parseManifest } from '../manifest/parse';
 import { injectManifest } from '../run/inject-manifest';
-import { type AnalysisContext, isObj, workloadsOf } from './context';
+import { isObject } from '../inject/json-access';
+import { type AnalysisContext, workloadsOf } from './context';
 import { CODES } from './codes';
 import { checkContainers } from './rules-containers';
 import { checkInjectionError, checkKind } from './rules-kind';
@@ -40,7 +41,7 @@ export function analyzeDocument(docText: string, injector: Injector, settings: I
   if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
   const report = options.injection === false ? undefined : injectManifest(docText, injector).documents[0];
   // Facts come from the value the core decoded (Go's YAML rules) when it ran.
-  const value = (isObj(report?.original) ? report.original : doc.value) as KubeObject;
+  const value = (isObject(report?.original) ? report.original : doc.value) as KubeObject;
   const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, outcome: report?.outcome, result: report?.result, injector, settings, findings: [] };
   checkKind(ctx);
   const workloads = workloadsOf(ctx);

@@ -3,6 +3,7 @@
  * decoded (for facts), the core's verdict, and the findings collected so far.
  */
 import type { Injector } from '../inject';
+import { isObject } from '../inject/json-access';
 import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { podTemplateLocation } from '../manifest/kinds';
 import { keyRangeOfPath, rangeOfPath, type YamlPath } from '../manifest/paths';
@@ -42,18 +43,14 @@ export interface AnalysisContext {
   findings: Finding[];
 }
 
-export function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function objAtPath(root: unknown, path: YamlPath): Record<string, unknown> | undefined {
   let v: unknown = root;
   for (const step of path) {
     if (Array.isArray(v) && typeof step === 'number') v = v[step];
-    else if (isObj(v)) v = v[String(step)];
+    else if (isObject(v)) v = v[String(step)];
     else return undefined;
   }
-  return isObj(v) ? v : undefined;
+  return isObject(v) ? v : undefined;
 }
 
 export function valueRange(ctx: AnalysisContext, path: YamlPath): TextRange | undefined {
@@ -87,7 +84,7 @@ export function workloadsOf(ctx: AnalysisContext): Workload[] {
   if (ctx.outcome?.kind === 'error') return [];
   const out: Workload[] = [];
   items.forEach((item, i) => {
-    if (!isObj(item) || podTemplateLocation(String(item.kind)) === undefined) return;
+    if (!isObject(item) || podTemplateLocation(String(item.kind)) === undefined) return;
     const r = ctx.outcome && ctx.injector.inject(item);
     const w = workloadAt(item, ['items', i], r?.outcome, r?.object);
     if (w) out.push(w);

@@ -2,7 +2,8 @@
 import type { YamlPath } from '../manifest/paths';
 import { preserveEdits } from '../output/preserve';
 import type { TextEdit } from '../output/preserve';
-import { type AnalysisContext, isObj, objAtPath } from './context';
+import { isObject } from '../inject/json-access';
+import { type AnalysisContext, objAtPath } from './context';
 
 export interface KeyMove {
   edits: TextEdit[];
@@ -20,13 +21,13 @@ export function ensureObjAt(root: Record<string, unknown>, path: YamlPath): Reco
   let cur: unknown = root;
   for (const step of path) {
     if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
-    else if (isObj(cur)) {
+    else if (isObject(cur)) {
       const next = cur[String(step)];
-      if (!isObj(next) && !Array.isArray(next)) cur[String(step)] = {};
+      if (!isObject(next) && !Array.isArray(next)) cur[String(step)] = {};
       cur = cur[String(step)];
     } else return undefined;
   }
-  return isObj(cur) ? cur : undefined;
+  return isObject(cur) ? cur : undefined;
 }
 
 /**
@@ -35,7 +36,7 @@ export function ensureObjAt(root: Record<string, unknown>, path: YamlPath): Reco
  */
 export function moveKey(ctx: AnalysisContext, from: YamlPath, to: YamlPath, name: string): KeyMove | undefined {
   const after = cloneJson(ctx.doc.value);
-  if (!isObj(after)) return undefined;
+  if (!isObject(after)) return undefined;
   const source = objAtPath(after, from);
   if (!source || !Object.prototype.hasOwnProperty.call(source, name)) return undefined;
   const target = ensureObjAt(after, to);

@@ -5,8 +5,9 @@ import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { isDecodedKind, podTemplateLocation } from '../manifest/kinds';
 import { parseManifest } from '../manifest/parse';
 import { injectManifest } from '../run/inject-manifest';
+import { isObject } from '../inject/json-access';
 import { actsOnKind, actsOnPods, keyFacts, statusText, type KeyFacts, type KeyType } from './catalogue';
-import { isObj, objAtPath } from './context';
+import { objAtPath } from './context';
 import { nodeAt } from './node-at';
 import { RESERVED_PORTS } from './reserved';
 import type { HoverInfo } from './types';
@@ -105,7 +106,7 @@ function outcomeSummary(outcome: Outcome, result: KubeObject | undefined): strin
 /** What the status annotation of the injected pod(s) lists. */
 function addedParts(result: KubeObject | undefined): string {
   if (!result) return '';
-  const pods = result.kind === 'List' && Array.isArray(result.items) ? result.items.filter(isObj) : [result];
+  const pods = result.kind === 'List' && Array.isArray(result.items) ? result.items.filter(isObject) : [result];
   const parts = new Set<string>();
   for (const obj of pods) {
     const location = podTemplateLocation(String(obj.kind));

@@ -5,7 +5,8 @@
 import { INIT_CONTAINER, PROXY_CONTAINER } from '../inject/pod';
 import { STATUS_ANNOTATION, parseInjectionStatus } from '../inject/status';
 import type { YamlPath } from '../manifest/paths';
-import { type AnalysisContext, type Workload, add, isObj, keyRange, valueRange } from './context';
+import { isObject } from '../inject/json-access';
+import { type AnalysisContext, type Workload, add, keyRange, valueRange } from './context';
 import { RESERVED_PORTS } from './reserved';
 
 const ISTIO_CONTAINERS = new Set([PROXY_CONTAINER, INIT_CONTAINER, 'istio-validation', 'enable-core-dump']);
@@ -23,7 +24,7 @@ function containers(w: Workload): Container[] {
     const items = w.spec[list];
     if (!Array.isArray(items)) continue;
     items.forEach((c, i) => {
-      if (isObj(c)) out.push({ path: [...w.podPath, 'spec', list, i], init: list === 'initContainers', value: c, name: typeof c.name === 'string' ? c.name : '' });
+      if (isObject(c)) out.push({ path: [...w.podPath, 'spec', list, i], init: list === 'initContainers', value: c, name: typeof c.name === 'string' ? c.name : '' });
     });
   }
   return out;
@@ -31,7 +32,7 @@ function containers(w: Workload): Container[] {
 
 function injectionStatus(w: Workload) {
   const annotations = w.metadata.annotations;
-  const raw = isObj(annotations) ? annotations[STATUS_ANNOTATION] : undefined;
+  const raw = isObject(annotations) ? annotations[STATUS_ANNOTATION] : undefined;
   return parseInjectionStatus(typeof raw === 'string' ? raw : undefined);
 }
 
@@ -46,7 +47,7 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
   if (w.outcome?.kind === 'skipped') return;
   const uid = ctx.settings.proxyUID;
   const podUid = w.spec.securityContext;
-  const podRunsAsProxy = isObj(podUid) && Number(podUid.runAsUser) === uid;
+  const podRunsAsProxy = isObject(podUid) && Number(podUid.runAsUser) === uid;
   const inheritors: string[] = [];
   for (const c of containers(w)) {
     if (!status && (c.name === PROXY_CONTAINER || c.name === INIT_CONTAINER)) proxyNamed(ctx, c, w);
@@ -55,7 +56,7 @@ export function checkContainers(ctx: AnalysisContext, w: Workload): void {
     // Running an init container as the proxy's UID is Istio's documented way to give it network before the sidecar
     // starts: only regular containers are flagged.
     if (c.init) continue;
-    const own = isObj(c.value.securityContext) ? c.value.securityContext.runAsUser : undefined;
+    const own = isObject(c.value.securityContext) ? c.value.securityContext.runAsUser : undefined;
     if (own !== undefined && own !== null) {
       if (Number(own) === uid) {
         const at = valueRange(ctx, [...c.path, 'securityContext', 'runAsUser']);
@@ -74,7 +75,7 @@ function reservedPorts(ctx: AnalysisContext, c: Container): void {
   const ports = c.value.ports;
   if (!Array.isArray(ports)) return;
   ports.forEach((p, i) => {
-    if (!isObj(p)) return;
+    if (!isObject(p)) return;
     const purpose = RESERVED_PORTS.get(Number(p.containerPort));
     if (!purpose) return;
     const at = valueRange(ctx, [...c.path, 'ports', i, 'containerPort']);
@@ -98,7 +99,7 @@ function countNamed(spec: Record<string, unknown>, name: string): number {
   let n = 0;
   for (const list of ['containers', 'initContainers']) {
     const items = spec[list];
-    if (Array.isArray(items)) n += items.filter((x) => isObj(x) && x.name === name).length;
+    if (Array.isArray(items)) n += items.filter((x) => isObject(x) && x.name === name).length;
   }
   return n;
 }

@@ -1,7 +1,8 @@
 /** Findings about the document as a whole: kinds injection leaves alone, Namespaces, and the core's errors. */
 import { isDecodedKind } from '../manifest/kinds';
 import { preserveEdits } from '../output/preserve';
-import { type AnalysisContext, add, isObj, kindRange, objAtPath } from './context';
+import { isObject } from '../inject/json-access';
+import { type AnalysisContext, add, kindRange, objAtPath } from './context';
 import { cloneJson, ensureObjAt } from './fixes';
 import type { Fix } from './types';
 
@@ -37,7 +38,7 @@ function checkNamespace(ctx: AnalysisContext): void {
 
 function enableInjectionFix(ctx: AnalysisContext): Fix | undefined {
   const after = cloneJson(ctx.doc.value);
-  const labels = isObj(after) ? ensureObjAt(after, ['metadata', 'labels']) : undefined;
+  const labels = isObject(after) ? ensureObjAt(after, ['metadata', 'labels']) : undefined;
   if (!labels) return undefined;
   labels[INJECTION_LABEL] = 'enabled';
   const edits = preserveEdits(ctx.text, ctx.doc, after);

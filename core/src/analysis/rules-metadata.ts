@@ -7,8 +7,9 @@ import { STATUS_ANNOTATION, parseInjectionStatus } from '../inject/status';
 import { validateAnnotations } from '../inject/validate';
 import type { YamlPath } from '../manifest/paths';
 import type { TextRange } from '../manifest/types';
+import { isObject } from '../inject/json-access';
 import { actsOnKind, actsOnPods, isIstioKey, keyFacts, keysOf, type KeyType } from './catalogue';
-import { type AnalysisContext, type Workload, add, isObj, keyRange, objAtPath, valueRange } from './context';
+import { type AnalysisContext, type Workload, add, keyRange, objAtPath, valueRange } from './context';
 import { moveKey } from './fixes';
 import { closest } from './suggest';
 import type { Fix } from './types';
@@ -24,7 +25,7 @@ export function checkPodMetadata(ctx: AnalysisContext, w: Workload): void {
   const injected = isInjected(w.metadata);
   for (const [map, type] of MAPS) {
     const entries = w.metadata[map];
-    if (!isObj(entries)) continue;
+    if (!isObject(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...w.podPath, 'metadata', map, name];
       checkKeyCommon(ctx, type, name, value, path, { quiet: injected, onPod: true });
@@ -44,7 +45,7 @@ export function checkObjectMetadata(ctx: AnalysisContext, w: Workload | undefine
   const metadata = objAtPath(ctx.value, [...objectPath, 'metadata']) ?? {};
   for (const [map, type] of MAPS) {
     const entries = metadata[map];
-    if (!isObj(entries)) continue;
+    if (!isObject(entries)) continue;
     for (const [name, value] of Object.entries(entries)) {
       const path = [...objectPath, 'metadata', map, name];
       checkKeyCommon(ctx, type, name, value, path, { quiet: false, onPod: kind === 'Pod' });
@@ -129,7 +130,7 @@ function unknownKey(ctx: AnalysisContext, type: KeyType, name: string, at: TextR
 
 function isInjected(metadata: Record<string, unknown>): boolean {
   const annotations = metadata.annotations;
-  const raw = isObj(annotations) ? annotations[STATUS_ANNOTATION] : undefined;
+  const raw = isObject(annotations) ? annotations[STATUS_ANNOTATION] : undefined;
   return parseInjectionStatus(typeof raw === 'string' ? raw : undefined) !== undefined;
 }
 
