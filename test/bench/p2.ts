@@ -1,0 +1,113 @@
+/**
+ * P2 and P4: a one-line edit in one document of a 200-document (~10k-line) file, over LSP, against spawned servers.
+ * Latency = from sending the incremental didChange to receiving its publishDiagnostics. Our server publishes the
+ * version, so we wait for exactly that one; yaml-language-server publishes without a version, once per validation
+ * (after its fixed 200 ms delay), so edits are sent one at a time and each waits for the next publish.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { splitYamlStream } from '../../core/src/manifest/split';
+import { startLspServer, type LspServer } from './lsp-client';
+import { manifestOf } from './workloads';
+
+const EDITS = 21;
+const WARMUP = 4;
+const EDITED_DOC = 100;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+interface EditTarget {
+  text: string;
+  /** 0-based line of the edited document's `replicas:` line. */
+  line: number;
+  oldLine: string;
+  lineText(k: number): string;
+}
+
+function editTarget(): EditTarget {
+  const text = manifestOf(200);
+  const lines = text.split('\n');
+  const chunk = splitYamlStream(text).chunks[EDITED_DOC];
+  const first = chunk.line - 1;
+  const offset = lines.slice(first).findIndex((l) => l.startsWith('  replicas:'));
+  // Every edit writes a new number: a text the server has never analysed (no cache hit), as when typing.
+  return { text, line: first + offset, oldLine: lines[first + offset], lineText: (k) => `  replicas: ${1000 + k}` };
+}
+
+interface Latency { median: number; rssMb: number; publishes: number }
+
+async function measure(server: LspServer, target: EditTarget, versioned: boolean): Promise<Latency> {
+  const opened = server.nextDiagnostics(versioned ? 1 : undefined);
+  server.open(target.text);
+  await opened;
+  await server.settle(400);
+  let previous = target.oldLine;
+  const samples: number[] = [];
+  for (let k = 0; k < WARMUP + EDITS; k++) {
+    const version = k + 2;
+    const next = target.lineText(k);
+    const published = server.nextDiagnostics(versioned ? version : undefined);
+    const t0 = process.hrtime.bigint();
+    server.replaceLine(target.line, previous.length, next, version);
+    await published;
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (k >= WARMUP) samples.push(ms);
+    previous = next;
+  }
+  return { median: median(samples), rssMb: server.rssMb(), publishes: samples.length };
+}
+
+/** yaml's parseDocument of the edited document's text (the one YAML document, after the last edit). */
+function parseFloor(target: EditTarget): number {
+  const edited = target.text.split('\n');
+  edited[target.line] = target.lineText(WARMUP + EDITS - 1);
+  const docText = splitYamlStream(edited.join('\n')).chunks[EDITED_DOC].text;
+  const reps = 50;
+  const samples: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const t0 = process.hrtime.bigint();
+    for (let r = 0; r < reps; r++) parseDocument(docText);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6 / reps);
+  }
+  return median(samples.slice(5));
+}
+
+async function run(args: string[], settings: Record<string, unknown>, target: EditTarget, versioned: boolean): Promise<Latency> {
+  const server = await startLspServer(args, settings);
+  try {
+    return await measure(server, target, versioned);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function p2(): Promise<string[]> {
+  const root = process.cwd();
+  const ours = path.resolve(root, 'dist/server.js');
+  const yls = path.resolve(root, 'node_modules/yaml-language-server/bin/yaml-language-server');
+  if (!existsSync(ours)) return [`P2 skipped: ${ours} is not built (run \`node esbuild.mjs\`)`];
+  const target = editTarget();
+  const lines = target.text.split('\n').length;
+  const shipped = await run([ours, '--stdio'], {}, target, true);
+  const noDebounce = await run([path.resolve(__dirname, 'server-no-debounce.js'), '--stdio'], {}, target, true);
+  const floor = parseFloor(target);
+  const out = [
+    `P2 edit→diagnostics / parse(edited doc) = ${(shipped.median / floor).toFixed(1)}×  (edit→publish ${shipped.median.toFixed(2)} ms with the shipped 50 ms debounce, yaml parseDocument of the edited document ${floor.toFixed(3)} ms; median of ${shipped.publishes} edits, 200 documents, ${lines} lines, target ≤ 3)`,
+    `P2 without debounce / parse(edited doc) = ${(noDebounce.median / floor).toFixed(1)}×  (edit→publish ${noDebounce.median.toFixed(2)} ms, same server code started with debounceMs: 0; dist/server.js has no setting for it)`,
+  ];
+  if (!existsSync(yls)) {
+    out.push(`P2 vs yaml-language-server skipped: ${yls} is not installed (npm install)`);
+  } else {
+    const yamlSettings = { yaml: { validate: true, schemaStore: { enable: false }, schemas: {} }, '[yaml]': {}, http: {}, editor: {} };
+    const theirs = await run([yls, '--stdio'], yamlSettings, target, false);
+    out.push(`P2 vs yaml-language-server = ${(shipped.median / theirs.median).toFixed(2)}×  (ours ${shipped.median.toFixed(1)} ms, yaml-language-server ${theirs.median.toFixed(1)} ms incl. its fixed 200 ms delay, median of ${theirs.publishes} edits, target ≤ 0.5)`);
+  }
+  out.push(`P4 server RSS = ${shipped.rssMb.toFixed(0)} MB  (dist/server.js with the ${lines}-line file open, after ${WARMUP + EDITS} edits, target ≤ 150)`);
+  return out;
+}
+
+
