@@ -82,17 +82,18 @@ export class ConfigManager {
 function build(settings: ServerSettings, features: FeatureFlags): { injection: InjectionSettings; injector: Injector; error?: string } {
   const c = settings.config;
   const hasTexts = c !== undefined && c.source !== 'builtin' && (c.injectorConfig !== undefined || c.values !== undefined || c.mesh !== undefined);
+  let error: string | undefined;
   if (hasTexts) {
     try {
       const injection = settingsFromSources({ config: c.injectorConfig, values: c.values, mesh: c.mesh, revision: settings.revision, features });
       return { injection, injector: createInjector(injection) };
     } catch (e) {
-      const injection = { ...builtinSettings(features), revision: revisionOf(settings) };
-      return { injection, injector: createInjector(injection), error: e instanceof Error ? e.message : String(e) };
+      error = e instanceof Error ? e.message : String(e);
     }
   }
+  // The built-in configuration: asked for, or the fallback when the given texts do not load.
   const injection = { ...builtinSettings(features), revision: revisionOf(settings) };
-  return { injection, injector: createInjector(injection) };
+  return { injection, injector: createInjector(injection), error };
 }
 
 function revisionOf(settings: ServerSettings): string {
