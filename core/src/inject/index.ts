@@ -31,6 +31,7 @@ export interface InjectorOptions {
   webhookPolicy?: boolean;
 }
 
+/** Injects Kubernetes objects with one configuration; made by createInjector. */
 export interface Injector {
   /** Injects one object (a List: each item). Pure; never throws: failures come back as an `error` outcome. */
   inject(obj: KubeObject): ObjectResult;

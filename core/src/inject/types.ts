@@ -48,6 +48,7 @@ export type Outcome =
   | { kind: 'unchanged'; reason: string }
   | { kind: 'error'; message: string };
 
+/** What injecting (or removing the injection from) one object gives. */
 export interface ObjectResult {
   outcome: Outcome;
   /** The resulting object (the input object itself when not injected). */

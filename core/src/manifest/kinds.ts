@@ -35,6 +35,7 @@ export function podTemplateLocation(kind: string): PodTemplateLocation | undefin
   return isDecodedKind(kind) ? DECODED[kind] ?? undefined : undefined;
 }
 
+/** True when the kind carries a pod (template) that injection changes. */
 export function isInjectableKind(kind: string): boolean {
   return podTemplateLocation(kind) !== undefined;
 }

@@ -13,6 +13,7 @@ export interface LineCol {
   col: number;
 }
 
+/** Something wrong with the input or one of its documents. */
 export interface ManifestProblem {
   severity: 'error' | 'warning';
   /** Concise text without position; see formatProblem for the message with its position. */
@@ -34,6 +35,7 @@ export interface ManifestLimits {
   maxNodes: number;
 }
 
+/** One document of a parsed manifest. */
 export interface ManifestDocument {
   /** 1-based position of the document in the input, for messages. */
   index: number;
@@ -58,6 +60,7 @@ export interface ManifestDocument {
   problems: ManifestProblem[];
 }
 
+/** A multi-document YAML text as parseManifest reads it. */
 export interface Manifest {
   text: string;
   documents: ManifestDocument[];

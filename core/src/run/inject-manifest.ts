@@ -13,6 +13,7 @@ import { splitYamlStream, type RawChunk } from '../manifest/split';
 import { printIstioctlBody } from '../output/istioctl';
 import { decodeChunk, linePos } from './decode';
 
+/** One document of a ManifestReport: its identity, outcome and istioctl form. */
 export interface DocumentReport {
   /** 1-based position of the document in the stream. */
   index: number;
@@ -34,6 +35,7 @@ export interface DocumentReport {
   istioctl: string;
 }
 
+/** The result of injectManifest. */
 export interface ManifestReport {
   documents: DocumentReport[];
   /** Errors as `document N, line L:C: message`, in stream order; empty when all went well. */
@@ -42,9 +44,15 @@ export interface ManifestReport {
   istioctl?: string;
 }
 
+/** Limits for injectManifest and injectText. */
 export interface InjectOptions {
   /** Largest input accepted, in UTF-8 bytes (default 10 MB). */
   maxBytes?: number;
+  /**
+   * Print each injected document in istioctl's form (default true). Callers that only need the outcomes and objects
+   * (the analysis) pass false: `istioctl` of each document is then its input text, and the report has no output.
+   */
+  print?: boolean;
 }
 
 /** Injects every document of `text`. Pure: does no I/O and never throws. */
@@ -52,14 +60,15 @@ export function injectManifest(text: string, injector: Injector, options: Inject
   const refusal = refuseInput(text, options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
   if (refusal) return { documents: [], errors: [refusal] };
   const split = splitYamlStream(text);
-  const documents = split.chunks.map((chunk, i) => injectDocument(chunk, i + 1, injector));
+  const print = options.print ?? true;
+  const documents = split.chunks.map((chunk, i) => injectDocument(chunk, i + 1, injector, print));
   const errors = documents.flatMap((d) => (d.outcome.kind === 'error' ? [`document ${d.index}, line ${d.line}: ${d.outcome.message}`] : []));
   if (split.error) errors.push(`line ${split.error.line}: ${split.error.message}`);
-  const istioctl = errors.length ? undefined : documents.map((d) => `${d.istioctl}---\n`).join('');
+  const istioctl = errors.length || !print ? undefined : documents.map((d) => `${d.istioctl}---\n`).join('');
   return { documents, errors, istioctl };
 }
 
-function injectDocument(chunk: RawChunk, index: number, injector: Injector): DocumentReport {
+function injectDocument(chunk: RawChunk, index: number, injector: Injector, print: boolean): DocumentReport {
   const line = chunk.line;
   const base = { index, start: chunk.start, end: chunk.end, line, warnings: [] as string[], istioctl: chunk.text };
   const decoded = decodeChunk(chunk);
@@ -84,6 +93,12 @@ function injectDocument(chunk: RawChunk, index: number, injector: Injector): Doc
   if (typeError) return { ...base, ...ident, outcome: { kind: 'error', message: typeError } };
   const r = injector.inject(obj);
   if (r.outcome.kind === 'error') return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome };
+  if (!print) {
+    // Printing fails exactly when the result does not encode: the check-only walk gives that verdict without text.
+    const printError = goDecodeError(kind as string, r.object);
+    if (printError) return { ...base, ...ident, outcome: { kind: 'error', message: printError } };
+    return { ...base, ...ident, warnings: r.warnings, outcome: r.outcome, result: r.object };
+  }
   let printed: string;
   try {
     printed = printIstioctlBody(r.object);

@@ -8,6 +8,7 @@ import { applyEdits, type TextEdit } from '../output/preserve';
 import { injectManifest, type InjectOptions } from './inject-manifest';
 import { editsPerDocument } from './preserve-manifest';
 
+/** One document of an injectText result. */
 export interface DocumentResult {
   /** 1-based position in the stream. */
   index: number;
@@ -28,6 +29,7 @@ export interface DocumentResult {
   istioctlText: string;
 }
 
+/** The result of injectText: per-document results and, when nothing failed, both whole outputs. */
 export interface TextResult {
   documents: DocumentResult[];
   /** `document N, line L: message` for every failure; when non-empty, the outputs below are absent. */
