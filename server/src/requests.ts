@@ -1,6 +1,7 @@
 /** The custom requests: istioInject/preview (the text after injection) and istioInject/explain (why, in markdown). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { podTemplateLocation } from '../../core/src/manifest/kinds';
+import { isObject } from '../../core/src/inject/json-access';
 import { applyEdits, type TextEdit } from '../../core/src/output/preserve';
 import type { ExplainParams, PreviewParams, PreviewResult } from '../../protocol/src/protocol';
 import type { ChunkCache, ChunkInjection } from './chunk-cache';
@@ -50,22 +51,22 @@ function outcomeText(inj: ChunkInjection): string {
 
 /** The pod specs of an injected object (each item's, for a List), labelled when there are several. */
 function podSpecsOf(obj: unknown): { label: string; spec: Record<string, unknown> }[] {
-  if (!isRecord(obj)) return [];
+  if (!isObject(obj)) return [];
   if (obj.kind === 'List') {
-    const items = Array.isArray(obj.items) ? obj.items.filter(isRecord) : [];
+    const items = Array.isArray(obj.items) ? obj.items.filter(isObject) : [];
     return items.flatMap((item) => podSpecsOf(item).map((p) => ({ ...p, label: `${String(item.kind)} \`${nameOf(item)}\`: ` })));
   }
   const location = podTemplateLocation(String(obj.kind));
   if (!location) return [];
   let node: unknown = obj;
-  for (const key of [...location.path, 'spec']) node = isRecord(node) ? node[key] : undefined;
-  return isRecord(node) ? [{ label: '', spec: node }] : [];
+  for (const key of [...location.path, 'spec']) node = isObject(node) ? node[key] : undefined;
+  return isObject(node) ? [{ label: '', spec: node }] : [];
 }
 
 function containerLines(label: string, spec: Record<string, unknown>): string[] {
   const names = (key: string): string[] => {
     const list = Array.isArray(spec[key]) ? (spec[key] as unknown[]) : [];
-    return list.map((c) => (isRecord(c) && typeof c.name === 'string' ? `\`${c.name}\`` : '(unnamed)'));
+    return list.map((c) => (isObject(c) && typeof c.name === 'string' ? `\`${c.name}\`` : '(unnamed)'));
   };
   const out = [`${label}Containers after injection: ${names('containers').join(', ') || 'none'}`];
   const init = names('initContainers');
@@ -75,9 +76,5 @@ function containerLines(label: string, spec: Record<string, unknown>): string[] 
 
 function nameOf(obj: Record<string, unknown>): string {
   const meta = obj.metadata;
-  return isRecord(meta) && typeof meta.name === 'string' ? meta.name : '';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(meta) && typeof meta.name === 'string' ? meta.name : '';
 }

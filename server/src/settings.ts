@@ -5,6 +5,7 @@
  * and the status says why.
  */
 import { createInjector, type Injector } from '../../core/src/inject';
+import { isObject } from '../../core/src/inject/json-access';
 import type { InjectionSettings } from '../../core/src/inject/types';
 import { builtinSettings, settingsFromSources, type FeatureFlags } from '../../core/src/config/sources';
 import {
@@ -28,19 +29,19 @@ const SEVERITIES: readonly (SeverityName | 'off')[] = ['error', 'warning', 'info
 
 /** ServerSettings from whatever the client sent: unknown or ill-typed fields take their defaults. */
 export function normalizeSettings(raw: unknown): ServerSettings {
-  const o = isRecord(raw) && isRecord(raw.istioInject) ? raw.istioInject : raw;
-  if (!isRecord(o)) return { ...DEFAULT_SETTINGS, diagnostics: {} };
+  const o = isObject(raw) && isObject(raw.istioInject) ? raw.istioInject : raw;
+  if (!isObject(o)) return { ...DEFAULT_SETTINGS, diagnostics: {} };
   const out: ServerSettings = {
     revision: typeof o.revision === 'string' ? o.revision : DEFAULT_SETTINGS.revision,
     nativeSidecars: NATIVE.includes(o.nativeSidecars as NativeSidecarsSetting) ? (o.nativeSidecars as NativeSidecarsSetting) : 'auto',
     diagnostics: {},
   };
-  if (isRecord(o.diagnostics)) {
+  if (isObject(o.diagnostics)) {
     for (const [code, sev] of Object.entries(o.diagnostics)) {
       if (SEVERITIES.includes(sev as SeverityName)) out.diagnostics[code] = sev as SeverityName | 'off';
     }
   }
-  if (isRecord(o.config)) {
+  if (isObject(o.config)) {
     const c = o.config;
     out.config = {
       source: SOURCES.includes(c.source as ConfigSourceKind) ? (c.source as ConfigSourceKind) : 'builtin',
@@ -103,14 +104,10 @@ function revisionOf(settings: ServerSettings): string {
 /** The proxy image tag of the values (global.tag), which is the Istio version for released builds. */
 function istioVersion(injection: InjectionSettings): string {
   const global = injection.values.global;
-  const tag = isRecord(global) ? global.tag : undefined;
+  const tag = isObject(global) ? global.tag : undefined;
   return typeof tag === 'string' ? tag : '';
 }
 
 function optionalString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
