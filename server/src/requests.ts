@@ -1,6 +1,7 @@
 /** The custom requests: istioInject/preview (the text after injection) and istioInject/explain (why, in markdown). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { podTemplateLocation } from '../../core/src/manifest/kinds';
+import { objAtPath } from '../../core/src/analysis/context';
 import { isObject } from '../../core/src/inject/json-access';
 import { applyEdits, type TextEdit } from '../../core/src/output/preserve';
 import type { ExplainParams, PreviewParams, PreviewResult } from '../../protocol/src/protocol';
@@ -58,9 +59,8 @@ function podSpecsOf(obj: unknown): { label: string; spec: Record<string, unknown
   }
   const location = podTemplateLocation(String(obj.kind));
   if (!location) return [];
-  let node: unknown = obj;
-  for (const key of [...location.path, 'spec']) node = isObject(node) ? node[key] : undefined;
-  return isObject(node) ? [{ label: '', spec: node }] : [];
+  const spec = objAtPath(obj, [...location.path, 'spec']);
+  return spec ? [{ label: '', spec }] : [];
 }
 
 function containerLines(label: string, spec: Record<string, unknown>): string[] {
