@@ -4,6 +4,7 @@
  * in the whole stream, so messages can name the document and the place.
  */
 import { MAX_ALIAS_COUNT, parseDocumentLikeGo } from '../manifest/go-yaml-parse';
+import { offsetToLineCol } from '../manifest/positions';
 import type { RawChunk } from '../manifest/split';
 import { DECLINED, fastYamlToJson } from '../yaml';
 
@@ -24,7 +25,7 @@ export function decodeChunk(chunk: RawChunk): Decoded {
   const doc = parseDocumentLikeGo(chunk.text);
   const problem = doc.errors[0];
   if (problem) {
-    const [line, col] = linePos(chunk.text, problem.pos[0]);
+    const { line, col } = offsetToLineCol(chunk.text, problem.pos[0]);
     return { ok: false, error: { line: firstLine + line - 1, col, message: firstLineOf(problem.message) } };
   }
   try {
@@ -37,15 +38,4 @@ export function decodeChunk(chunk: RawChunk): Decoded {
 function firstLineOf(message: string): string {
   const nl = message.indexOf('\n');
   return nl === -1 ? message : message.slice(0, nl);
-}
-
-/** 1-based line and column of `offset` in `text`. */
-export function linePos(text: string, offset: number): [number, number] {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return [line, offset - lineStart + 1];
 }

@@ -9,9 +9,10 @@ import { rootTypeFor } from '../k8s/schema';
 import { typedDecodeError } from '../k8s/typed-json';
 import { isDecodedKind } from '../manifest/kinds';
 import { DEFAULT_LIMITS, firstNul, formatSize, utf8SizeWithin } from '../manifest/limits';
+import { offsetToLineCol } from '../manifest/positions';
 import { splitYamlStream, type RawChunk } from '../manifest/split';
 import { printIstioctlBody } from '../output/istioctl';
-import { decodeChunk, linePos } from './decode';
+import { decodeChunk } from './decode';
 
 /** One document of a ManifestReport: its identity, outcome and istioctl form. */
 export interface DocumentReport {
@@ -115,7 +116,7 @@ function refuseInput(text: string, maxBytes: number): string | undefined {
   }
   const nul = firstNul(text);
   if (nul !== -1) {
-    const [line, col] = linePos(text, nul);
+    const { line, col } = offsetToLineCol(text, nul);
     return `line ${line}:${col}: the input holds binary data (a NUL byte), not YAML`;
   }
   return undefined;
