@@ -39,7 +39,7 @@ export function analyzeDocument(docText: string, injector: Injector, settings: I
     return [{ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, message: problem.message, start, end }];
   }
   if (!isMap(doc.yaml.contents) || doc.apiVersion === undefined || doc.kind === undefined) return [];
-  const report = options.injection === false ? undefined : injectManifest(docText, injector).documents[0];
+  const report = options.injection === false ? undefined : injectManifest(docText, injector, { print: false }).documents[0];
   // Facts come from the value the core decoded (Go's YAML rules) when it ran.
   const value = (isObject(report?.original) ? report.original : doc.value) as KubeObject;
   const ctx: AnalysisContext = { text: docText, doc, value, kind: doc.kind, outcome: report?.outcome, result: report?.result, injector, settings, findings: [] };
