@@ -9,9 +9,16 @@ import type { InjectionSettings } from '../../core/src/inject/types';
 
 export interface Analysis {
   analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings): Finding[];
+  /** The findings that need no injection run (about the cost of a parse): published at once after an edit. */
+  analyzeQuick(docText: string, injector: Injector, settings: InjectionSettings): Finding[];
   hoverAt(docText: string, offset: number, injector: Injector, settings: InjectionSettings): HoverInfo | undefined;
   completionsAt(docText: string, offset: number): CompletionEntry[];
 }
 
 /** The core's analysis. */
-export const defaultAnalysis: Analysis = { analyzeDocument, hoverAt, completionsAt };
+export const defaultAnalysis: Analysis = {
+  analyzeDocument,
+  analyzeQuick: (docText, injector, settings) => analyzeDocument(docText, injector, settings, { injection: false }),
+  hoverAt,
+  completionsAt,
+};

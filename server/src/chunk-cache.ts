@@ -66,16 +66,37 @@ export class ChunkCache {
     const cached = this.findingsByText.get(text);
     if (cached) return cached;
     this.analyses++;
-    let found: Finding[];
+    const found = this.analyse(() => this.analysis.analyzeDocument(text, this.config.injector, this.config.injection));
+    this.findingsByText.set(text, found);
+    return found;
+  }
+
+  /** How many of `texts` have no findings yet, counting no further than `limit`. */
+  unanalysed(texts: readonly string[], limit: number): number {
+    let n = 0;
+    for (const text of texts) {
+      if (!this.findingsByText.has(text) && ++n >= limit) break;
+    }
+    return n;
+  }
+
+  /**
+   * The full findings when known, else the quick ones (no injection run). Not cached: the full findings of the same
+   * text follow at once.
+   */
+  quickFindings(text: string): Finding[] {
+    return this.findingsByText.get(text)
+      ?? this.analyse(() => this.analysis.analyzeQuick(text, this.config.injector, this.config.injection));
+  }
+
+  private analyse(run: () => Finding[]): Finding[] {
     try {
-      found = this.analysis.analyzeDocument(text, this.config.injector, this.config.injection);
+      return run();
     } catch (e) {
       // An analysis bug must not take the file's other diagnostics down.
       this.log(`analysis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      found = [];
+      return [];
     }
-    this.findingsByText.set(text, found);
-    return found;
   }
 
   injection(text: string): ChunkInjection {

@@ -68,11 +68,12 @@ const SLICE_MS = 15;
 
 /**
  * Diagnostics of a whole file, document by document. Returns undefined when `superseded()` turns true on the way
- * (a newer version arrived, or the request was cancelled): its results would be stale.
+ * (a newer version arrived, or the request was cancelled): its results would be stale. `quick`: documents not yet
+ * analysed get their quick findings (no injection run) instead of the full ones.
  */
 export async function computeDiagnostics(
   doc: TextDocument, model: FileModel, cache: ChunkCache, overrides: Record<string, SeverityName | 'off'>,
-  superseded: () => boolean,
+  superseded: () => boolean, quick = false,
 ): Promise<Diagnostic[] | undefined> {
   const out: Diagnostic[] = [];
   let sliceStart = Date.now();
@@ -82,7 +83,7 @@ export async function computeDiagnostics(
       if (superseded()) return undefined;
       sliceStart = Date.now();
     }
-    for (const finding of cache.findings(chunk.text)) {
+    for (const finding of quick ? cache.quickFindings(chunk.text) : cache.findings(chunk.text)) {
       const d = toDiagnostic(doc, finding, chunk.start, overrides);
       if (d) out.push(d);
     }

@@ -24,6 +24,7 @@ export class FileModels {
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
     const split = splitYamlStream(text);
+    if (cached) reuseTexts(split.chunks, cached.chunks);
     const model: FileModel = { uri: doc.uri, version: doc.version, text, chunks: split.chunks };
     if (split.error) model.splitError = split.error;
     this.models.set(doc.uri, model);
@@ -32,6 +33,21 @@ export class FileModels {
 
   delete(uri: string): void {
     this.models.delete(uri);
+  }
+}
+
+/**
+ * Chunks whose text did not change take the previous version's string object. The caches key on chunk text: a fresh
+ * substring would be hashed in full on every lookup (the whole file per edit), a reused one has its hash already.
+ * Comparing is a plain character compare, much cheaper. Unchanged chunks line up by index before the edit and by
+ * index from the end after it.
+ */
+function reuseTexts(chunks: RawChunk[], previous: readonly RawChunk[]): void {
+  const shift = previous.length - chunks.length;
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const old = previous[i]?.text === chunk.text ? previous[i] : previous[i + shift]?.text === chunk.text ? previous[i + shift] : undefined;
+    if (old) chunk.text = old.text;
   }
 }
 

@@ -16,6 +16,11 @@ export class Lru<K, V> {
     return value;
   }
 
+  /** Whether `key` is cached, without touching its recency. */
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
   set(key: K, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);

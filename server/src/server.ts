@@ -21,7 +21,10 @@ import { ConfigManager, normalizeSettings, type ActiveConfig } from './settings'
 export interface ServerOptions {
   /** The analysis functions (tests pass a counting wrapper). */
   analysis?: Analysis;
-  /** Delay between an edit and its validation, so a burst of keystrokes validates once. Default 50 ms. */
+  /**
+   * Delay between an edit and its validation, so a burst of keystrokes validates once. Default 50 ms. An edit that
+   * leaves at most one document to analyse does not wait (see `edited`).
+   */
   debounceMs?: number;
 }
 
@@ -40,7 +43,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initialized = false;
   let canPullConfiguration = false;
   let canResolveEdits = false;
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Cancels the validation scheduled for a URI. */
+  const pending = new Map<string, () => void>();
 
   /** Runs a handler; a failure is logged and answered with `fallback` instead of reaching the client as a crash. */
   function guarded<T>(what: string, fallback: T, fn: () => T): T {
@@ -79,23 +83,62 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendNotification(ConfigStatusNotification, status);
   }
 
-  function schedule(doc: TextDocument, delay = debounceMs): void {
-    if (!isYamlDocument(doc)) return;
-    clearTimeout(pending.get(doc.uri));
-    pending.set(doc.uri, setTimeout(() => {
-      pending.delete(doc.uri);
-      validate(doc.uri).catch((e: unknown) => log(`validation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-    }, delay));
+  function cancelPending(uri: string): void {
+    pending.get(uri)?.();
+    pending.delete(uri);
   }
 
-  async function validate(uri: string): Promise<void> {
+  /** Validates after `delay` ms; 'now' runs after the messages already queued (setImmediate), not a timer tick later. */
+  function schedule(doc: TextDocument, delay: number | 'now' = debounceMs): void {
+    if (!isYamlDocument(doc)) return;
+    cancelPending(doc.uri);
+    const run = (): void => {
+      pending.delete(doc.uri);
+      runValidation(doc.uri, false);
+    };
+    if (delay === 'now') {
+      const immediate = setImmediate(run);
+      pending.set(doc.uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      pending.set(doc.uri, () => clearTimeout(timer));
+    }
+  }
+
+  /**
+   * An edit. When it leaves at most one document to analyse (typing), the file is published at once with that
+   * document's quick findings (no injection run, about a parse), and the full findings follow right after, with no
+   * debounce: one document's analysis takes a few milliseconds, and a newer edit drops a validation in flight. A
+   * larger change (paste, replace-all) waits for the debounce and publishes once.
+   */
+  function edited(doc: TextDocument): void {
+    if (!isYamlDocument(doc)) return;
+    const model = models.get(doc);
+    const fresh = cache.unanalysed(model.chunks.map((c) => c.text), 2);
+    if (fresh > 1) {
+      schedule(doc);
+      return;
+    }
+    cancelPending(doc.uri);
+    runValidation(doc.uri, fresh === 1);
+  }
+
+  function runValidation(uri: string, quick: boolean): void {
+    validate(uri, quick).catch((e: unknown) => log(`validation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  }
+
+  async function validate(uri: string, quick: boolean): Promise<void> {
     const doc = openYaml(uri);
     if (!doc) return;
     const { version } = doc;
     const started = generation;
     const superseded = (): boolean => documents.get(uri)?.version !== version || generation !== started;
-    const diagnostics = await computeDiagnostics(doc, models.get(doc), cache, active.settings.diagnostics, superseded);
-    if (diagnostics) await connection.sendDiagnostics({ uri, version, diagnostics });
+    const diagnostics = await computeDiagnostics(doc, models.get(doc), cache, active.settings.diagnostics, superseded, quick);
+    if (!diagnostics) return;
+    const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+    // Scheduled after the quick publish was queued, so that it goes out before the full analysis runs.
+    if (quick) schedule(doc, 'now');
+    await sent;
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -135,11 +178,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  // An open also fires onDidChangeContent right after onDidOpen: it is validated in full, not as an edit.
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => opening.add(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    if (opening.delete(e.document.uri)) schedule(e.document, 0);
+    else edited(e.document);
+  });
   documents.onDidClose((e) => {
-    clearTimeout(pending.get(e.document.uri));
-    pending.delete(e.document.uri);
+    cancelPending(e.document.uri);
     models.delete(e.document.uri);
     if (isYamlDocument(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
