@@ -10,6 +10,11 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 export interface LspServer {
   /** Diagnostics published for the file from now on: the next publish, or the one for `version` when given. */
   nextDiagnostics(version?: number): Promise<PublishDiagnosticsParams>;
+  /**
+   * Arrival times (hrtime, ms) of the publishes for `version`, waiting until `count` arrived or none came for
+   * `quietMs` after the last one.
+   */
+  publishTimes(version: number, count: number, quietMs: number): Promise<number[]>;
   open(text: string): void;
   /** Replaces line `line` (0-based, without its newline) by `text`, as version `version`. */
   replaceLine(line: number, oldLength: number, text: string, version: number): void;
@@ -28,9 +33,17 @@ export async function startLspServer(args: string[], settings: Record<string, un
   const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   let waiter: { version?: number; resolve: (p: PublishDiagnosticsParams) => void } | undefined;
   let lastPublish = Date.now();
+  const arrivals = new Map<number, number[]>();
+  let onArrival: (() => void) | undefined;
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     if (p.uri !== FILE_URI) return;
     lastPublish = Date.now();
+    if (p.version !== undefined) {
+      const times = arrivals.get(p.version) ?? [];
+      times.push(Number(process.hrtime.bigint()) / 1e6);
+      arrivals.set(p.version, times);
+      onArrival?.();
+    }
     if (waiter && (waiter.version === undefined || waiter.version === p.version)) {
       const w = waiter;
       waiter = undefined;
@@ -54,6 +67,23 @@ export async function startLspServer(args: string[], settings: Record<string, un
   return {
     nextDiagnostics(version) {
       return new Promise((resolve) => { waiter = { version, resolve }; });
+    },
+    publishTimes(version, count, quietMs) {
+      return new Promise((resolve) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const check = (): void => {
+          const times = arrivals.get(version) ?? [];
+          clearTimeout(timer);
+          if (times.length >= count) {
+            onArrival = undefined;
+            resolve(times.slice(0, count));
+          } else if (times.length > 0) {
+            timer = setTimeout(() => { onArrival = undefined; resolve(times); }, quietMs);
+          }
+        };
+        onArrival = check;
+        check();
+      });
     },
     open(text) {
       void conn.sendNotification('textDocument/didOpen', { textDocument: { uri: FILE_URI, languageId: 'yaml', version: 1, text } });
