@@ -70,13 +70,12 @@ export function locatePod(obj: KubeObject): Located {
   const copy = deepClone(obj) as JsonObject;
   const objMeta = objAt(copy, 'metadata') ?? {};
   if (kind === 'Pod') {
-    const metadata = objMeta;
     const spec = objAt(copy, 'spec') ?? {};
-    const { deployMeta, typeMeta } = deployMetaFromPod(metadata);
+    const { deployMeta, typeMeta } = deployMetaFromPod(objMeta);
     return {
       ok: true,
       target: {
-        pod: { metadata, spec },
+        pod: { metadata: objMeta, spec },
         typeMeta,
         deployMeta,
         writeBack: (pod) => ({ ...copy, metadata: pod.metadata, spec: pod.spec }),
@@ -85,8 +84,8 @@ export function locatePod(obj: KubeObject): Located {
   }
   const typeMeta = { kind, apiVersion };
   const deployMeta = { name: strAt(objMeta, 'name'), namespace: strAt(objMeta, 'namespace') };
-  const holderPath = path; // the object that has metadata + spec of the pod
-  const template = getPath(copy, holderPath);
+  // `path` leads to the object that holds the pod's metadata and spec.
+  const template = getPath(copy, path);
   if (template === undefined && POINTER_TEMPLATE_KINDS.has(kind)) return { ok: false, error: 'spec.template is required value' };
   const templateObj = template ?? {};
   const spec = objAt(templateObj, 'spec') ?? {};
@@ -99,13 +98,13 @@ export function locatePod(obj: KubeObject): Located {
       pod: { metadata, spec },
       typeMeta,
       deployMeta,
+      // `copy` is this call's private copy, so it can be written in place.
       writeBack: (pod) => {
-        const out = copy; // already this call's private copy
-        const holder = ensurePath(out, holderPath);
+        const holder = ensurePath(copy, path);
         holder.spec = pod.spec;
-        const mh = kind === 'CronJob' ? ensurePath(out, ['spec', 'jobTemplate']) : holder;
+        const mh = kind === 'CronJob' ? ensurePath(copy, ['spec', 'jobTemplate']) : holder;
         mh.metadata = pod.metadata;
-        return out;
+        return copy;
       },
     },
   };
