@@ -10,6 +10,7 @@
  *
  * Only the top level of a described message is typed; nested messages without a description are kept as given.
  */
+import { quoteGo } from '../go/quote';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -183,18 +184,13 @@ function asInteger(v: unknown, goType: string, min: number, max: number): number
 
 function asEnum(v: unknown, enumName: string, values: Record<string, number>): string {
   if (typeof v === 'string') {
-    if (!(v in values)) throw new Error(`unknown value ${goQuote(JSON.stringify(v))} for enum ${enumName}`);
+    if (!(v in values)) throw new Error(`unknown value ${quoteGo(JSON.stringify(v))} for enum ${enumName}`);
     return v;
   }
   const n = asInteger(v, 'protoreflect.EnumNumber', -2147483648, 2147483647);
   const name = Object.keys(values).find((k) => values[k] === n);
   // An unknown number is accepted by Go and written back as the number.
   return name ?? (n as unknown as string);
-}
-
-/** Go's %q for a plain string (enough for error messages). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 function clone<T>(v: T): T {
@@ -216,7 +212,7 @@ const UNIT_NANOS: Record<string, bigint> = {
 
 /** Parses a Go duration ("1m30s", "500ms", "-1.5h") into nanoseconds, with time.ParseDuration's error text. */
 export function parseGoDuration(text: string, prefix = ''): bigint {
-  const fail = (): Error => new Error(`${prefix}time: invalid duration ${goQuote(text)}`);
+  const fail = (): Error => new Error(`${prefix}time: invalid duration ${quoteGo(text)}`);
   let s = text;
   let neg = false;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -231,9 +227,9 @@ export function parseGoDuration(text: string, prefix = ''): bigint {
     if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) throw fail();
     s = s.slice(m[0].length);
     const unit = /^[^\d.]+/.exec(s)?.[0];
-    if (unit === undefined) throw new Error(`${prefix}time: missing unit in duration ${goQuote(text)}`);
+    if (unit === undefined) throw new Error(`${prefix}time: missing unit in duration ${quoteGo(text)}`);
     const scale = UNIT_NANOS[unit];
-    if (scale === undefined) throw new Error(`${prefix}time: unknown unit ${goQuote(unit)} in duration ${goQuote(text)}`);
+    if (scale === undefined) throw new Error(`${prefix}time: unknown unit ${quoteGo(unit)} in duration ${quoteGo(text)}`);
     s = s.slice(unit.length);
     const whole = BigInt(m[1] === '' ? '0' : m[1]);
     const frac = m[2] ?? '';
