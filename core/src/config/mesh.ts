@@ -168,11 +168,11 @@ export function applyProxyConfig(proxyYaml: string, mesh: JsonObject): JsonObjec
 }
 
 /** How hashicorp/go-multierror prints a single error (Istio prefixes some errors with it). */
-export function multiErrorText(message: string): string {
+function multiErrorText(message: string): string {
   return `1 error occurred:\n\t* ${message}\n\n`;
 }
 
-export function errorMessage(e: unknown): string {
+function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 

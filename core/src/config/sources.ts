@@ -81,11 +81,6 @@ export interface ClusterConfigMaps {
   mesh?: string;
 }
 
-/** Something that can fetch the ConfigMaps of a revision from a cluster (implemented outside core). */
-export interface ClusterConfigLoader {
-  load(revision: string): Promise<ClusterConfigMaps>;
-}
-
 /** The ConfigMap names istioctl reads for a revision. */
 export function configMapNames(revision: string): { injector: string; mesh: string } {
   const suffix = revision === '' || revision === 'default' ? '' : `-${revision}`;
