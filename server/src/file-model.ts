@@ -3,8 +3,9 @@
  * Splitting is a single linear scan; everything expensive is cached per chunk text elsewhere, so an edit costs the
  * split plus the analysis of the chunks whose text changed.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { splitYamlStream, type RawChunk, type SplitError } from '../../core/src/manifest/split';
+import { resplit, type Replacement } from './incremental-split';
 
 export interface FileModel {
   uri: string;
@@ -18,21 +19,49 @@ export interface FileModel {
 
 export class FileModels {
   private readonly models = new Map<string, FileModel>();
+  /** The last edit of each URI, when it was one ranged change: from version `from` to `to`. */
+  private readonly edits = new Map<string, { from: number; to: number; replacement: Replacement }>();
+
+  /** Records an edit before it is applied to `doc` (TextDocuments' update hook), so the split can follow it. */
+  noteEdit(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const change = changes.length === 1 ? changes[0]! : undefined;
+    const range = change && 'range' in change ? change.range as Range : undefined;
+    if (!change || !range) {
+      this.edits.delete(doc.uri);
+      return;
+    }
+    const replacement = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end), text: change.text };
+    this.edits.set(doc.uri, { from: doc.version, to: version, replacement });
+  }
 
   get(doc: TextDocument): FileModel {
     const cached = this.models.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const split = splitYamlStream(text);
-    if (cached) reuseTexts(split.chunks, cached.chunks);
-    const model: FileModel = { uri: doc.uri, version: doc.version, text, chunks: split.chunks };
-    if (split.error) model.splitError = split.error;
+    const model = (cached && this.following(cached, doc.version, text)) ?? this.split(doc, text, cached);
     this.models.set(doc.uri, model);
     return model;
   }
 
   delete(uri: string): void {
     this.models.delete(uri);
+    this.edits.delete(uri);
+  }
+
+  /** The model of `version` derived from the previous one by re-splitting around the edit between them. */
+  private following(previous: FileModel, version: number, text: string): FileModel | undefined {
+    const edit = this.edits.get(previous.uri);
+    if (!edit || edit.from !== previous.version || edit.to !== version || previous.splitError) return undefined;
+    const chunks = resplit(previous.chunks, previous.text, edit.replacement, text);
+    return chunks && { uri: previous.uri, version, text, chunks };
+  }
+
+  private split(doc: TextDocument, text: string, previous: FileModel | undefined): FileModel {
+    const split = splitYamlStream(text);
+    if (previous) reuseTexts(split.chunks, previous.chunks);
+    const model: FileModel = { uri: doc.uri, version: doc.version, text, chunks: split.chunks };
+    if (split.error) model.splitError = split.error;
+    return model;
   }
 }
 

@@ -32,8 +32,14 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const analysis = options.analysis ?? defaultAnalysis;
   const debounceMs = options.debounceMs ?? 50;
-  const documents = new TextDocuments(TextDocument);
   const models = new FileModels();
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      models.noteEdit(doc, changes, version);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   const configs = new ConfigManager();
   const log = (message: string): void => connection.console.error(message);
   let active: ActiveConfig = configs.resolve(DEFAULT_SETTINGS);

@@ -13,7 +13,7 @@ import { startLspServer, type LspServer } from './lsp-client';
 import { manifestOf } from './workloads';
 
 const EDITS = 21;
-const WARMUP = 4;
+const WARMUP = 30;
 const EDITED_DOC = 100;
 
 function median(xs: number[]): number {
