@@ -8,7 +8,8 @@ import { yamlToJson } from './yaml-json';
 /** Istio's SidecarTemplateName: the template every workload gets unless told otherwise. */
 export const SIDECAR_TEMPLATE = 'sidecar';
 
-const UNMARSHAL_PREFIX = 'error unmarshaling JSON: while decoding JSON: ';
+/** How sigs.k8s.io/yaml prefixes the encoding/json errors of a YAML document it decodes. */
+export const UNMARSHAL_PREFIX = 'error unmarshaling JSON: while decoding JSON: ';
 
 /**
  * Parses the injector `config` YAML as Istio's UnmarshalConfig does: unknown keys (including the pre-1.10 `template`

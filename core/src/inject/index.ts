@@ -5,6 +5,7 @@
  * strip a previous injection → run templates and strategic-merge them → re-apply user container overrides →
  * post-process (cluster env, Prometheus merge, probe rewriting, status annotation, container order) → write back.
  */
+import { UNMARSHAL_PREFIX } from '../config/injector-config';
 import { rootTypeFor } from '../k8s/schema';
 import { typedDecodeError as typedDecodeErrorOf } from '../k8s/typed-json';
 import { compileTemplates } from './compile';
@@ -112,7 +113,7 @@ function typedDecodeError(obj: KubeObject): string | undefined {
   } catch {
     return undefined;
   }
-  return error && `error unmarshaling JSON: while decoding JSON: ${error.message}`;
+  return error && `${UNMARSHAL_PREFIX}${error.message}`;
 }
 
 function injectList(list: KubeObject, ctx: Context): ObjectResult {
