@@ -6,7 +6,7 @@ import { emptyInjectorConfig, parseInjectorConfig, SIDECAR_TEMPLATE } from './in
 import { isObject } from '../inject/json-access';
 import type { InjectorConfig } from '../inject/types';
 import { applyMeshConfigJson, meshDefaults } from './mesh';
-import type { JsonObject } from './proto-json';
+import { clone, type JsonObject } from './proto-json';
 import { yamlToJson } from './yaml-json';
 
 /**
@@ -75,8 +75,4 @@ export function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
     else base[k] = isObject(v) ? mergeValues({}, v) : clone(v);
   }
   return base;
-}
-
-function clone(v: unknown): unknown {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }

@@ -193,7 +193,8 @@ function asEnum(v: unknown, enumName: string, values: Record<string, number>): s
   return name ?? (n as unknown as string);
 }
 
-function clone<T>(v: T): T {
+/** A deep copy of a JSON value (undefined stays undefined). */
+export function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
