@@ -75,7 +75,8 @@ function kindHover(docText: string, kind: string, injector: Injector): string {
   if (!isDecodedKind(kind)) {
     return `**${kind}**: kube-inject leaves this kind unchanged. Only pods and objects with a pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, DeploymentConfig, Pod, and List items) get a sidecar.`;
   }
-  const report = injectManifest(docText, injector).documents[0];
+  // Only the outcome is shown: no need to print the result.
+  const report = injectManifest(docText, injector, { print: false }).documents[0];
   if (!report) return `**${kind}**`;
   return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}`;
 }
