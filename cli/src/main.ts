@@ -1,13 +1,7 @@
-/** Entry of `istio-inject`: exit code 0 on success, 1 on any error (as istioctl), 2 never used. */
+/** Entry of `istio-inject`: exit code 0 on success, 1 on any error (as istioctl). */
 import { runCli } from './run';
 
-runCli(process.argv.slice(2), {
+process.exitCode = runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-}).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+});

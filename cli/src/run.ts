@@ -1,18 +1,23 @@
 /** Dispatches the subcommand and turns failures into istioctl-style `Error: …` lines. */
 import { parseInjectArgs, USAGE, UsageError } from './args';
 import { runInject } from './inject-command';
+import { versionText } from './version';
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export function runCli(argv: readonly string[], io: Io): number {
   const rest = argv[0] === 'inject' || argv[0] === 'kube-inject' ? argv.slice(1) : argv;
   try {
     const args = parseInjectArgs(rest);
     if (args.help) {
       io.stdout(USAGE);
+      return 0;
+    }
+    if (args.version) {
+      io.stdout(versionText());
       return 0;
     }
     return runInject(args, io);

@@ -11,7 +11,7 @@ import { printIstioctl } from '../../../core/src/output/istioctl';
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  const code = runCli(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
   return { code, stdout, stderr };
 }
 
@@ -123,6 +123,12 @@ test('hostNetwork: skipped with istioctl’s warning on stderr', async () => {
   assert.equal(r.code, 0);
   assert.doesNotMatch(r.stdout, /istio-proxy/);
   assert.equal(r.stderr, '\n===> Skipping injection because Deployment "web" has host networking enabled\n\n');
+});
+
+test('--version names the package and the built-in Istio release', async () => {
+  const r = await cli('--version');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^istio-inject \d+\.\d+\.\d+ \(built-in configuration: Istio \d+\.\d+\.\d+\)\n$/);
 });
 
 test('the bundled CLI runs as a program', { skip: !fs.existsSync('dist/cli.js') && 'dist/cli.js not built (npm run build)' }, () => {
