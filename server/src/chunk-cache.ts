@@ -71,13 +71,13 @@ export class ChunkCache {
     return found;
   }
 
-  /** How many of `texts` have no findings yet, counting no further than `limit`. */
-  unanalysed(texts: readonly string[], limit: number): number {
-    let n = 0;
+  /** The first `limit` of `texts` that have no findings yet. */
+  unanalysed(texts: readonly string[], limit: number): string[] {
+    const out: string[] = [];
     for (const text of texts) {
-      if (!this.findingsByText.has(text) && ++n >= limit) break;
+      if (!this.findingsByText.has(text) && out.push(text) >= limit) break;
     }
-    return n;
+    return out;
   }
 
   /**

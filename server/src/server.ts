@@ -18,6 +18,12 @@ import { completion, hover } from './language-features';
 import { explain, preview } from './requests';
 import { ConfigManager, normalizeSettings, type ActiveConfig } from './settings';
 
+/**
+ * Largest edited document validated on every keystroke (about 500 lines); a larger one, whose injection can take tens
+ * of milliseconds, waits for the debounce so that typing stays smooth.
+ */
+const QUICK_MAX_CHARS = 16_000;
+
 export interface ServerOptions {
   /** The analysis functions (tests pass a counting wrapper). */
   analysis?: Analysis;
@@ -112,21 +118,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * An edit. When it leaves at most one document to analyse (typing), the file is published at once with that
-   * document's quick findings (no injection run, about a parse), and the full findings follow right after, with no
-   * debounce: one document's analysis takes a few milliseconds, and a newer edit drops a validation in flight. A
-   * larger change (paste, replace-all) waits for the debounce and publishes once.
+   * An edit. When it leaves at most one document of ordinary size to analyse (typing), the file is published at once
+   * with that document's quick findings (no injection run, about a parse), and the full findings follow right after,
+   * with no debounce: one document's analysis takes a few milliseconds, and a newer edit drops a validation in
+   * flight. A larger change (paste, replace-all) or a very large document waits for the debounce and publishes once.
    */
   function edited(doc: TextDocument): void {
     if (!isYamlDocument(doc)) return;
     const model = models.get(doc);
     const fresh = cache.unanalysed(model.chunks.map((c) => c.text), 2);
-    if (fresh > 1) {
+    if (fresh.length > 1 || fresh.some((text) => text.length > QUICK_MAX_CHARS)) {
       schedule(doc);
       return;
     }
     cancelPending(doc.uri);
-    runValidation(doc.uri, fresh === 1);
+    runValidation(doc.uri, fresh.length === 1);
   }
 
   function runValidation(uri: string, quick: boolean): void {
