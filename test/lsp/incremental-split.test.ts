@@ -84,7 +84,6 @@ test('random single-range edits: the incremental split equals a full split of th
   // The generator must mostly exercise the incremental path, not only fall back.
   assert.ok(counts.incremental > 2000, JSON.stringify(counts));
   assert.ok(counts.fallback > 0, JSON.stringify(counts));
-  console.log(`incremental-split property: ${JSON.stringify(counts)}`);
 });
 
 test('chains of edits on one text stay equal to a full split (each step re-splits the previous result)', () => {
