@@ -8,7 +8,7 @@ export { createInjector, removeInjection, type Injector, type InjectorOptions } 
 export type { InjectionSettings, InjectorConfig, KubeObject, ObjectResult, Outcome } from './inject/types';
 export { builtinSettings, settingsFromSources, settingsFromConfigMaps, type ConfigSources, type FeatureFlags } from './config/sources';
 export { injectText, type DocumentResult, type TextResult } from './run/inject-text';
-export { injectManifest, type DocumentReport, type ManifestReport, type InjectOptions } from './run/inject-manifest';
+export { injectManifest, type DocumentIdentity, type DocumentReport, type ManifestReport, type InjectOptions } from './run/inject-manifest';
 export { preserveManifest } from './run/preserve-manifest';
 export { parseManifest } from './manifest/parse';
 export type { Manifest, ManifestDocument, ManifestProblem, TextRange } from './manifest/types';

@@ -14,20 +14,25 @@ import { splitYamlStream, type RawChunk } from '../manifest/split';
 import { printIstioctlBody } from '../output/istioctl';
 import { decodeChunk } from './decode';
 
-/** One document of a ManifestReport: its identity, outcome and istioctl form. */
-export interface DocumentReport {
+/** Which document of the stream, what it is, and what injection did to it. */
+export interface DocumentIdentity {
   /** 1-based position of the document in the stream. */
   index: number;
-  /** The document's text range in the input (UTF-16 offsets) and its first line (1-based). */
+  /** The document's text range in the input (UTF-16 offsets). */
   start: number;
   end: number;
-  line: number;
   apiVersion?: string;
   kind?: string;
   name?: string;
   namespace?: string;
   outcome: Outcome;
   warnings: string[];
+}
+
+/** One document of a ManifestReport: its identity, outcome and istioctl form. */
+export interface DocumentReport extends DocumentIdentity {
+  /** First line of the document (1-based). */
+  line: number;
   /** The decoded object before injection (when it is a mapping). */
   original?: KubeObject;
   /** The object after injection, for decoded kinds. */

@@ -3,24 +3,12 @@
  * user's text and the document's new text, plus both whole outputs.
  */
 import type { Injector } from '../inject';
-import type { Outcome } from '../inject/types';
 import { applyEdits, type TextEdit } from '../output/preserve';
-import { injectManifest, type InjectOptions } from './inject-manifest';
+import { injectManifest, type DocumentIdentity, type InjectOptions } from './inject-manifest';
 import { editsPerDocument } from './preserve-manifest';
 
 /** One document of an injectText result. */
-export interface DocumentResult {
-  /** 1-based position in the stream. */
-  index: number;
-  apiVersion?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  outcome: Outcome;
-  warnings: string[];
-  /** The document's range in the input text (UTF-16 offsets). */
-  start: number;
-  end: number;
+export interface DocumentResult extends DocumentIdentity {
   /** Minimal edits of the input text (offsets into the whole text) that inject this document; [] when unchanged. */
   edits: TextEdit[];
   /** The document's text after those edits (`preserve` form). */
