@@ -2,18 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitYamlStream } from '../../core/src/manifest/split';
 import { resplit, type Replacement } from '../../server/src/incremental-split';
+import { rng as prng } from '../unit/yaml/yaml-gen';
 
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Lines chosen to hit the separator rules: valid, commented and look-alike `---` lines (an invalid one is rare, as
