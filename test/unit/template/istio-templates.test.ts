@@ -14,13 +14,13 @@ import { sidecarTemplateData } from '../../../core/src/inject/template-data';
 
 const REF = path.resolve(process.cwd(), '../shared/istio-reference');
 
-/** Every function name the Istio templates use (sprig and Istio's own), as parse-time stubs. */
+/** Every function name the Istio templates use (sprig and Istio's own), declared for parsing (parse checks that every called function exists; execution is not tested here). */
 const ISTIO_FUNC_NAMES = [
   'annotation', 'append', 'appendMultusNetwork', 'contains', 'default', 'directory', 'excludeInboundPort', 'fromJSON',
   'indent', 'isset', 'join', 'list', 'nindent', 'omit', 'omitNil', 'otelResourceAttributes', 'protoToJSON', 'quote',
   'strdict', 'structToJSON', 'toJsonMap', 'toLower', 'toYaml', 'trimAll', 'trunc', 'valueOrDefault',
 ];
-const stubs: FuncMap = Object.fromEntries(ISTIO_FUNC_NAMES.map((n) => [n, () => null]));
+const declaredFuncs: FuncMap = Object.fromEntries(ISTIO_FUNC_NAMES.map((n) => [n, () => null]));
 
 function allTemplates(): [string, string][] {
   const out: [string, string][] = [];
@@ -43,11 +43,11 @@ test('every Istio injection template parses', (t) => {
   const templates = allTemplates();
   assert.ok(templates.length > 100, `only ${templates.length} templates found`);
   for (const [name, text] of templates) {
-    assert.doesNotThrow(() => parseTemplate('inject', text, stubs), name);
+    assert.doesNotThrow(() => parseTemplate('inject', text, declaredFuncs), name);
   }
-  // the stub list is exact: dropping any name makes some template fail to parse
+  // the declared list is exact: dropping any name makes some template fail to parse
   for (const missing of ISTIO_FUNC_NAMES) {
-    const fewer = { ...stubs };
+    const fewer = { ...declaredFuncs };
     delete fewer[missing];
     assert.ok(
       templates.some(([, text]) => {
