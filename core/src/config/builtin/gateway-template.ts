@@ -100,18 +100,7 @@ spec:
       timeoutSeconds: 3
       failureThreshold: {{ $proxy.readinessFailureThreshold }}
     volumeMounts:
-    - name: workload-socket
-      mountPath: /var/run/secrets/workload-spiffe-uds
-    - name: credential-socket
-      mountPath: /var/run/secrets/credential-uds
-{{- if eq .Values.global.caName "GkeWorkloadCertificate" }}
-    - name: gke-workload-certificate
-      mountPath: /var/run/secrets/workload-spiffe-credentials
-      readOnly: true
-{{- else }}
-    - name: workload-certs
-      mountPath: /var/run/secrets/workload-spiffe-credentials
-{{- end }}
+{{- template "istio-proxy-identity-mounts" . }}
 {{- if eq .Values.global.pilotCertProvider "istiod" }}
     - name: istiod-ca-cert
       mountPath: /var/run/secrets/istio

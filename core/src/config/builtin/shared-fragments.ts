@@ -53,6 +53,21 @@ export const SHARED_FRAGMENTS = String.raw`
       valueFrom: {fieldRef: {fieldPath: status.hostIP}}
 {{- end }}
 
+{{- define "istio-proxy-identity-mounts" }}
+    - name: workload-socket
+      mountPath: /var/run/secrets/workload-spiffe-uds
+    - name: credential-socket
+      mountPath: /var/run/secrets/credential-uds
+{{- if eq .Values.global.caName "GkeWorkloadCertificate" }}
+    - name: gke-workload-certificate
+      mountPath: /var/run/secrets/workload-spiffe-credentials
+      readOnly: true
+{{- else }}
+    - name: workload-certs
+      mountPath: /var/run/secrets/workload-spiffe-credentials
+{{- end }}
+{{- end }}
+
 {{- define "istio-proxy-cpu-env" }}
     - name: ISTIO_CPU_LIMIT
       valueFrom: {resourceFieldRef: {resource: limits.cpu, divisor: "1"}}
