@@ -5,9 +5,10 @@
  */
 import * as A from './ast';
 import { TemplateError } from './errors';
-import { isKeyword, lex, Token, TokenType } from './lexer';
+import { lex, type Token, TokenType } from './lexer';
 import { numberNode } from './number-literal';
-import { quoteGo, unquote } from '../go/quote';
+import { quoteGo } from '../go/quote';
+import { TokenCursor, type Shared } from './token-cursor';
 
 /** Maximum nesting of parenthesised pipelines (Go allows 10000; JavaScript stacks are smaller). */
 const MAX_PAREN_DEPTH = 1000;
@@ -38,112 +39,19 @@ export function parseSet(name: string, text: string, hasFunction: (n: string) =>
   return { trees: shared.trees, text };
 }
 
-interface Shared {
-  readonly tokens: Token[];
-  index: number;
-  readonly trees: Map<string, A.ListNode>;
-  readonly hasFunction: (n: string) => boolean;
-  readonly parseName: string;
-}
-
-/** Go's item.String() as used in "unexpected X in Y". */
-function tokenString(t: Token): string {
-  if (t.type === 'eof') return 'EOF';
-  if (t.type === 'error') return t.val;
-  if (isKeyword(t.type)) return `<${t.val}>`;
-  const chars = [...t.val];
-  if (chars.length > 10) return `${quoteGo(chars.slice(0, 10).join(''))}...`;
-  return quoteGo(t.val);
-}
-
 type Item = A.Node | A.EndNode | A.ElseNode;
 
-class Tree {
+class Tree extends TokenCursor {
   root: A.ListNode | null = null;
-  private readonly buf: Token[] = [];
-  private peekCount = 0;
   private vars: string[] = ['$'];
-  private actionLine = 0;
   private rangeDepth = 0;
   private parenDepth = 0;
 
   name: string;
-  private readonly s: Shared;
 
   constructor(name: string, s: Shared) {
+    super(s);
     this.name = name;
-    this.s = s;
-  }
-
-  // ---- token stream (Go's next/backup/peek with a 3-token buffer)
-  private lexNext(): Token {
-    const toks = this.s.tokens;
-    const t = toks[Math.min(this.s.index, toks.length - 1)];
-    if (this.s.index < toks.length) this.s.index++;
-    return t;
-  }
-  private next(): Token {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.buf[0] = this.lexNext();
-    return this.buf[this.peekCount];
-  }
-  private backup(): void {
-    this.peekCount++;
-  }
-  private backup2(t1: Token): void {
-    this.buf[1] = t1;
-    this.peekCount = 2;
-  }
-  private backup3(t2: Token, t1: Token): void {
-    this.buf[1] = t1;
-    this.buf[2] = t2;
-    this.peekCount = 3;
-  }
-  private peek(): Token {
-    if (this.peekCount > 0) return this.buf[this.peekCount - 1];
-    this.peekCount = 1;
-    this.buf[0] = this.lexNext();
-    return this.buf[0];
-  }
-  private nextNonSpace(): Token {
-    let t: Token;
-    do t = this.next(); while (t.type === 'space');
-    return t;
-  }
-  private peekNonSpace(): Token {
-    const t = this.nextNonSpace();
-    this.backup();
-    return t;
-  }
-
-  // ---- errors
-  private errorf(msg: string): never {
-    const line = this.buf[0]?.line ?? 1;
-    throw new TemplateError(`template: ${this.s.parseName}:${line}: ${msg}`, this.s.parseName, line);
-  }
-  private expect(type: TokenType, context: string): Token {
-    const t = this.nextNonSpace();
-    if (t.type !== type) this.unexpected(t, context);
-    return t;
-  }
-  private unexpected(t: Token, context: string): never {
-    if (t.type === 'error') {
-      let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== t.line) {
-        extra = ` in action started at ${this.s.parseName}:${this.actionLine}`;
-        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.errorf(`${t.val}${extra}`);
-    }
-    this.errorf(`unexpected ${tokenString(t)} in ${context}`);
-  }
-  private unquoteOrFail(t: Token): string {
-    try {
-      return unquote(t.val);
-    } catch (e) {
-      if (e instanceof RangeError) throw e;
-      return this.errorf((e as Error).message);
-    }
   }
 
   add(): void {
