@@ -5,7 +5,8 @@
  */
 import * as A from './ast';
 import { TemplateError } from './errors';
-import { lex, type Token, TokenType } from './lexer';
+import { lex } from './lexer';
+import type { Token, TokenType } from './tokens';
 import { numberNode } from './number-literal';
 import { quoteGo } from '../go/quote';
 import { TokenCursor, type Shared } from './token-cursor';

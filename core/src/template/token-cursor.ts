@@ -4,7 +4,7 @@
  */
 import type * as A from './ast';
 import { TemplateError } from './errors';
-import { isKeyword, Token, TokenType } from './lexer';
+import { isKeyword, type Token, type TokenType } from './tokens';
 import { quoteGo, unquote } from '../go/quote';
 
 /** State shared by the trees of one parse (the top-level template and each define/block). */
