@@ -48,6 +48,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)(server|cli|core)/', message: 'the client talks to the server over LSP (protocol/) and never imports server or core internals.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
