@@ -6,6 +6,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/main.ts', out: 'server' },
   { in: 'client/src/extension.ts', out: 'extension' },
+  // The Kubernetes client is big and most sessions never touch a cluster: its own bundle, required on first use.
+  { in: 'client/src/kube/index.ts', out: 'kube' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(entries.map((e) => esbuild.build({
