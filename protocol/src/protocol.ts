@@ -2,7 +2,7 @@
  * The custom LSP requests and notifications between the istio-inject client and server, in one place: method names,
  * parameter and result types. The client and the server both import this file and nothing else of each other.
  */
-import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** Where injector configuration comes from. */
 export type ConfigSourceKind = 'builtin' | 'files' | 'cluster';
@@ -72,3 +72,42 @@ export const SETTINGS_SECTION = 'istioInject';
  */
 export const PREVIEW_INJECTION_COMMAND = 'istioInject.previewInjection';
 export type PreviewInjectionArgs = [uri: string, range: Range];
+
+/** initializationOptions: the settings, plus how the server should localise the messages it shows. */
+export interface InitializationOptions extends ServerSettings {
+  l10n?: {
+    /** The UI language, e.g. "zh-cn" (VS Code's `env.language`). */
+    locale?: string;
+    /** The message bundle for that language (`vscode.l10n.uri`), when the client has one; else looked up by locale. */
+    bundlePath?: string;
+  };
+}
+
+/** What istioInject/edits computes: injection or removal of the sidecar. */
+export type InjectionEditAction = 'inject' | 'remove';
+
+export interface InjectionEditsParams {
+  uri: string;
+  /** The workloads this range touches (a cursor: the one under it); every workload of the file when absent. */
+  range?: Range;
+  action: InjectionEditAction;
+}
+
+export interface InjectionEditsResult {
+  /** The document version the edits were computed for: the client applies them only to that version. */
+  version: number;
+  /** The same minimal edits the code actions carry ([] when nothing changes). */
+  edits: TextEdit[];
+  /** One line saying what the edits do, e.g. "2 workloads injected". */
+  summary: string;
+}
+
+export const InjectionEditsRequest = new RequestType<InjectionEditsParams, InjectionEditsResult, void>('istioInject/edits');
+
+/**
+ * Client-side commands behind the server's code lenses (and the editor commands of the same name): the client asks
+ * istioInject/edits for these arguments and applies the edits as one undoable WorkspaceEdit.
+ */
+export const INJECT_SIDECAR_COMMAND = 'istioInject.injectSidecar';
+export const REMOVE_SIDECAR_COMMAND = 'istioInject.removeSidecar';
+export type SidecarEditArgs = [uri: string, range: Range];

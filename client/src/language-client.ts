@@ -1,0 +1,59 @@
+/**
+ * The LanguageClient: dist/server.js over IPC for YAML files and untitled YAML buffers. A crashed server is
+ * restarted a few times with a visible note; past that it stays down and says how to bring it back.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, type InitializationOptions } from '../../protocol/src/protocol';
+import { RestartBudget } from './restart-budget';
+
+export interface ClientHooks {
+  output: vscode.LogOutputChannel;
+  initializationOptions: () => InitializationOptions;
+  /** Whether the server's code lenses are shown (setting `istioInject.codeLens`). */
+  codeLensEnabled: () => boolean;
+}
+
+export const YAML_SELECTOR = [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }];
+
+export function createLanguageClient(context: vscode.ExtensionContext, hooks: ClientHooks): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const budget = new RestartBudget();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: YAML_SELECTOR,
+    outputChannel: hooks.output,
+    // Computed when the server (re)starts, so a restarted server gets the current settings and config texts.
+    initializationOptions: () => hooks.initializationOptions(),
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        if (budget.allow(Date.now())) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('The Istio Inject language server stopped unexpectedly and is being restarted.'));
+          return { action: CloseAction.Restart, handled: true };
+        }
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The Istio Inject language server crashed 5 times in 3 minutes and will not be restarted. Run "Istio: Restart Language Server" to try again.'),
+        );
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
+    middleware: {
+      provideCodeLenses: (document, token, next) => (hooks.codeLensEnabled() ? next(document, token) : []),
+    },
+  };
+  const client = new LanguageClient(SETTINGS_SECTION, vscode.l10n.t('Istio Inject'), serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    hooks.output.info(`language server ${stateName(e.oldState)} → ${stateName(e.newState)}`);
+  });
+  return client;
+}
+
+function stateName(state: State): string {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
