@@ -1,0 +1,79 @@
+// Server-side printing: `kubectl get` asks for `as=Table` and prints the columns the server sends. Kinds without a
+// printer here get Name and Age, like the API server's default table convertor; printers for richer kinds register
+// themselves through `registerTablePrinter`.
+import type { KubeObject } from './store';
+
+export interface ColumnDefinition {
+  name: string;
+  type: string;
+  format: string;
+  description: string;
+  priority: number;
+}
+
+export interface TablePrinter {
+  columns: ColumnDefinition[];
+  cells(o: KubeObject, now: Date): unknown[];
+}
+
+const col = (name: string, type = 'string', format = '', priority = 0): ColumnDefinition =>
+  ({ name, type, format, description: name, priority });
+
+const printers = new Map<string, TablePrinter>();
+
+const DEFAULT: TablePrinter = {
+  columns: [col('Name', 'string', 'name'), col('Age', 'string', 'date')],
+  cells: (o, now) => [o.metadata.name, age(o, now)],
+};
+
+/** Registers the columns `kubectl get` shows for one kind. */
+export function registerTablePrinter(kind: string, printer: TablePrinter): void {
+  printers.set(kind, printer);
+}
+
+export { col as tableColumn };
+
+/** True when the Accept header asks for a meta.k8s.io Table. */
+export function wantsTable(accept: string | undefined): boolean {
+  return !!accept && /as=Table/.test(accept);
+}
+
+export function toTable(kind: string, objects: KubeObject[], listMeta: Record<string, unknown>, includeObject: string | null): unknown {
+  const p = printers.get(kind) ?? DEFAULT;
+  const now = new Date();
+  return {
+    kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: listMeta, columnDefinitions: p.columns,
+    rows: objects.map((o) => ({
+      cells: p.cells(o, now),
+      object: includeObject === 'None' ? undefined
+        : includeObject === 'Object' ? o
+        : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+    })),
+  };
+}
+
+function age(o: KubeObject, now: Date): string {
+  const t = o.metadata.creationTimestamp;
+  return t ? humanDuration(now.getTime() - Date.parse(t)) : '<unknown>';
+}
+
+/** apimachinery's HumanDuration: the AGE column's format (`45s`, `5m3s`, `3h`, `2d4h`, `400d`, `2y30d`). */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
+  if (hours < 24 * 365 * 8) {
+    const days = Math.floor(hours / 24) % 365;
+    return days === 0 ? `${Math.floor(hours / 24 / 365)}y` : `${Math.floor(hours / 24 / 365)}y${days}d`;
+  }
+  return `${Math.floor(hours / 24 / 365)}y`;
+}
