@@ -15,7 +15,16 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 /** Settings the client pushes (workspace/didChangeConfiguration and initializationOptions). */
 export interface ServerSettings {
   /** Texts of the injector configuration, already read by the client (files or cluster ConfigMaps); absent = built-in. */
-  config?: { source: ConfigSourceKind; injectorConfig?: string; values?: string; mesh?: string; label?: string };
+  config?: {
+    source: ConfigSourceKind;
+    /** ConfigMap istio-sidecar-injector, key `config`. */
+    injectorConfig?: string;
+    /** istioctl's --injectConfigFile: a full injector config or a bare sidecar template; wins over injectorConfig. */
+    injectConfigFile?: string;
+    values?: string;
+    mesh?: string;
+    label?: string;
+  };
   revision: string;
   nativeSidecars: NativeSidecarsSetting;
   /** Diagnostic code → severity override, or 'off' to silence it. */

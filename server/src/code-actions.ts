@@ -12,6 +12,7 @@ import { PREVIEW_INJECTION_COMMAND, type PreviewInjectionArgs } from '../../prot
 import type { ChunkCache } from './chunk-cache';
 import { diagnosticData, isOurDiagnostic } from './diagnostics';
 import { chunkAt, type FileModel } from './file-model';
+import { t } from './l10n';
 import { offsetOf, toLspEdit } from './positions';
 
 export const INJECT_FILE_KIND = `${CodeActionKind.Source}.istioInject.injectFile`;
@@ -43,17 +44,17 @@ export function codeActions(
     });
     const injection = cache.injection(chunk.text);
     if (injection.outcome.kind === 'injected' && injection.edits.length) {
-      actions.push(editAction('Inject Istio sidecar', CodeActionKind.RefactorRewrite, doc, injection.edits.map((e) => toLspEdit(doc, e, chunk.start)), related));
+      actions.push(editAction(t('Inject Istio sidecar'), CodeActionKind.RefactorRewrite, doc, injection.edits.map((e) => toLspEdit(doc, e, chunk.start)), related));
       const previewArgs: PreviewInjectionArgs = [doc.uri, params.range];
       actions.push({
-        title: 'Preview injection',
+        title: t('Preview injection'),
         kind: CodeActionKind.Refactor,
-        command: { title: 'Preview injection', command: PREVIEW_INJECTION_COMMAND, arguments: previewArgs },
+        command: { title: t('Preview injection'), command: PREVIEW_INJECTION_COMMAND, arguments: previewArgs },
       });
     }
     const removal = chunk.text.includes('sidecar.istio.io/status') ? cache.removal(chunk.text) : undefined;
     if (removal?.length) {
-      actions.push(editAction('Remove Istio sidecar', CodeActionKind.RefactorRewrite, doc, removal.map((e) => toLspEdit(doc, e, chunk.start)), []));
+      actions.push(editAction(t('Remove Istio sidecar'), CodeActionKind.RefactorRewrite, doc, removal.map((e) => toLspEdit(doc, e, chunk.start)), []));
     }
   }
   // Injecting every document is costly on a large file, and clients ask for code actions on every cursor move:
@@ -61,11 +62,11 @@ export function codeActions(
   if (options.resolveEdits) {
     if (model.chunks.some((c) => mayInject(c.text))) {
       const data: InjectFileData = { uri: doc.uri, version: doc.version };
-      actions.push({ title: INJECT_FILE_TITLE, kind: INJECT_FILE_KIND, data });
+      actions.push({ title: injectFileTitle(), kind: INJECT_FILE_KIND, data });
     }
   } else {
     const all = injectFileEdits(doc, model, cache, token);
-    if (all?.length) actions.push(editAction(INJECT_FILE_TITLE, INJECT_FILE_KIND, doc, all, []));
+    if (all?.length) actions.push(editAction(injectFileTitle(), INJECT_FILE_KIND, doc, all, []));
   }
   const only = params.context.only;
   return only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
@@ -79,7 +80,8 @@ export function resolveCodeAction(action: CodeAction, doc: TextDocument | undefi
   return edits ? { ...action, edit: { changes: { [doc.uri]: edits } } } : action;
 }
 
-const INJECT_FILE_TITLE = 'Inject Istio sidecars in this file';
+/** A getter: the message bundle is loaded at initialize, after this module. */
+const injectFileTitle = (): string => t('Inject Istio sidecars in this file');
 
 /** Edits injecting every document of the file, or undefined when cancelled on the way. */
 function injectFileEdits(doc: TextDocument, model: FileModel, cache: ChunkCache, token?: CancellationToken): LspTextEdit[] | undefined {

@@ -17,6 +17,8 @@ import { FileModels, isYamlDocument } from './file-model';
 import { completion, hover } from './language-features';
 import { explain, preview } from './requests';
 import { ConfigManager, normalizeSettings, type ActiveConfig } from './settings';
+import { configureL10n, t } from './l10n';
+import { registerSidecarFeatures } from './sidecar-features';
 
 /**
  * Largest edited document validated on every keystroke (about 500 lines); a larger one, whose injection can take tens
@@ -89,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const requested = config.settings.config?.source ?? 'configured';
       void connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
-        message: `istio-inject: the ${requested} injector configuration did not load (${status.error}); using the built-in configuration instead.`,
+        message: t('istio-inject: the {0} injector configuration did not load ({1}); using the built-in configuration instead.', requested, status.error),
       });
     }
     void connection.sendNotification(ConfigStatusNotification, status);
@@ -156,6 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canResolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    guarded('loading messages', undefined, () => configureL10n(params.initializationOptions, log));
     guarded('reading initializationOptions', undefined, () => {
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions);
     });
@@ -165,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['/', '.', ':', ' ', '"'] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'istio-inject' },
     };
@@ -238,6 +242,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc || cancelled(token)) return '';
     return explain(doc, models.get(doc), cache, params);
   }));
+
+  registerSidecarFeatures(connection, {
+    open: (uri) => {
+      const doc = openYaml(uri);
+      return doc && { doc, model: models.get(doc) };
+    },
+    cache,
+    guarded,
+  });
 
   documents.listen(connection);
   connection.listen();

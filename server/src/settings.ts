@@ -46,6 +46,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     out.config = {
       source: SOURCES.includes(c.source as ConfigSourceKind) ? (c.source as ConfigSourceKind) : 'builtin',
       injectorConfig: optionalString(c.injectorConfig),
+      injectConfigFile: optionalString(c.injectConfigFile),
       values: optionalString(c.values),
       mesh: optionalString(c.mesh),
       label: optionalString(c.label),
@@ -62,7 +63,7 @@ export class ConfigManager {
     const features: FeatureFlags = {};
     if (settings.nativeSidecars !== 'auto') features.ENABLE_NATIVE_SIDECARS = settings.nativeSidecars === 'on' ? 'true' : 'false';
     const c = settings.config;
-    const key = JSON.stringify([c?.source, c?.injectorConfig, c?.values, c?.mesh, settings.revision, settings.nativeSidecars]);
+    const key = JSON.stringify([c?.source, c?.injectorConfig, c?.injectConfigFile, c?.values, c?.mesh, settings.revision, settings.nativeSidecars]);
     let built = this.injectors.get(key);
     if (!built) {
       built = build(settings, features);
@@ -82,11 +83,14 @@ export class ConfigManager {
 
 function build(settings: ServerSettings, features: FeatureFlags): { injection: InjectionSettings; injector: Injector; error?: string } {
   const c = settings.config;
-  const hasTexts = c !== undefined && c.source !== 'builtin' && (c.injectorConfig !== undefined || c.values !== undefined || c.mesh !== undefined);
+  const hasTexts = c !== undefined && c.source !== 'builtin'
+    && [c.injectorConfig, c.injectConfigFile, c.values, c.mesh].some((text) => text !== undefined);
   let error: string | undefined;
   if (hasTexts) {
     try {
-      const injection = settingsFromSources({ config: c.injectorConfig, values: c.values, mesh: c.mesh, revision: settings.revision, features });
+      const injection = settingsFromSources({
+        config: c.injectorConfig, injectConfigFile: c.injectConfigFile, values: c.values, mesh: c.mesh, revision: settings.revision, features,
+      });
       return { injection, injector: createInjector(injection) };
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
