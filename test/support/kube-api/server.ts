@@ -10,6 +10,7 @@ import { matcher, serveCreate, serveDelete, serveGet, serveList, serveLog, serve
 import { sendJson, sendStatus } from './status';
 import { ObjectStore, StoreError, type KubeObject } from './store';
 import { serveWatch } from './watch';
+import './pod-table';
 
 export interface KubeApiOptions {
   /** Port to listen on; 0 (default) picks a free one. */

@@ -164,6 +164,7 @@ export class ObjectStore {
 
   /** Forgets all history: every watch or continue token from before now gets 410 Gone. */
   compact(): void {
+    this.rv += 1;
     this.compactedThrough = this.rv;
     this.history = [];
   }

@@ -1,6 +1,7 @@
 // Server-side printing: `kubectl get` asks for `as=Table` and prints the columns the server sends. Kinds without a
 // printer here get Name and Age, like the API server's default table convertor; printers for richer kinds register
 // themselves through `registerTablePrinter`.
+import { humanDuration } from '../../../client/src/cluster/duration';
 import type { KubeObject } from './store';
 
 export interface ColumnDefinition {
@@ -31,7 +32,7 @@ export function registerTablePrinter(kind: string, printer: TablePrinter): void 
   printers.set(kind, printer);
 }
 
-export { col as tableColumn };
+export { col as tableColumn, humanDuration };
 
 /** True when the Accept header asks for a meta.k8s.io Table. */
 export function wantsTable(accept: string | undefined): boolean {
@@ -55,25 +56,4 @@ export function toTable(kind: string, objects: KubeObject[], listMeta: Record<st
 function age(o: KubeObject, now: Date): string {
   const t = o.metadata.creationTimestamp;
   return t ? humanDuration(now.getTime() - Date.parse(t)) : '<unknown>';
-}
-
-/** apimachinery's HumanDuration: the AGE column's format (`45s`, `5m3s`, `3h`, `2d4h`, `400d`, `2y30d`). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const days = Math.floor(hours / 24) % 365;
-    return days === 0 ? `${Math.floor(hours / 24 / 365)}y` : `${Math.floor(hours / 24 / 365)}y${days}d`;
-  }
-  return `${Math.floor(hours / 24 / 365)}y`;
 }
