@@ -1,5 +1,9 @@
-/** hoverAt: what an Istio key, a reserved port, the proxy's UID or the document's kind means for injection. */
+/**
+ * hoverAt: what an Istio key, a reserved port or the proxy's UID means; on a kind, why the workload is (not) injected;
+ * on an injected pod's istio-proxy, the sidecar's anatomy.
+ */
 import type { Injector } from '../inject';
+import { PROXY_CONTAINER } from '../inject/pod';
 import { parseInjectionStatus, STATUS_ANNOTATION } from '../inject/status';
 import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { isDecodedKind, podTemplateLocation } from '../manifest/kinds';
@@ -7,7 +11,9 @@ import { parseManifest } from '../manifest/parse';
 import { injectManifest } from '../run/inject-manifest';
 import { isObject } from '../inject/json-access';
 import { actsOnKind, actsOnPods, keyFacts, statusText, type KeyFacts, type KeyType } from './catalogue';
+import { anatomyOfPod } from './anatomy-document';
 import { objAtPath } from './context';
+import { explainInjection } from './explain';
 import { nodeAt } from './node-at';
 import { RESERVED_PORTS } from './reserved';
 import type { HoverInfo } from './types';
@@ -24,9 +30,13 @@ export function hoverAt(docText: string, offset: number, injector: Injector, set
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
   if (last === 'kind' && !hit.onKey && typeof hit.value === 'string') {
-    if (path.length === 1) return { markdown: kindHover(docText, hit.value, injector), ...range };
+    if (path.length === 1) return { markdown: kindHover(docText, hit.value, injector, settings), ...range };
     const item = path.length === 3 && path[0] === 'items' ? objAtPath(doc.value, path.slice(0, 2)) : undefined;
-    if (item) return { markdown: itemKindHover(item, hit.value, injector), ...range };
+    if (item) return { markdown: itemKindHover(item, hit.value, injector, settings), ...range };
+  }
+  if (last === 'name' && hit.value === PROXY_CONTAINER && !hit.onKey && (path[path.length - 3] === 'containers' || path[path.length - 3] === 'initContainers')) {
+    const markdown = proxyHover(doc.value, path.slice(0, -4), settings);
+    if (markdown) return { markdown, ...range };
   }
   if (path[path.length - 3] === 'metadata' && (parent === 'annotations' || parent === 'labels')) {
     const type: KeyType = parent === 'annotations' ? 'annotation' : 'label';
@@ -71,21 +81,27 @@ function keyHover(f: KeyFacts, type: KeyType): string {
   return lines.join('\n');
 }
 
-function kindHover(docText: string, kind: string, injector: Injector): string {
-  if (!isDecodedKind(kind)) {
-    return `**${kind}**: kube-inject leaves this kind unchanged. Only pods and objects with a pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, DeploymentConfig, Pod, and List items) get a sidecar.`;
-  }
-  // Only the outcome is shown: no need to print the result.
-  const report = injectManifest(docText, injector, { print: false }).documents[0];
-  if (!report) return `**${kind}**`;
-  return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}`;
+function kindHover(docText: string, kind: string, injector: Injector, settings: InjectionSettings): string {
+  // Only the outcome is needed: no istioctl printing.
+  const report = isDecodedKind(kind) ? injectManifest(docText, injector, { print: false }).documents[0] : undefined;
+  if (!report) return explainInjection({ kind, outcome: { kind: 'unchanged', reason: '' }, warnings: [] }, settings);
+  return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}\n\n${explainInjection(report, settings)}`;
 }
 
 /** A List item: the core injects each item on its own. */
-function itemKindHover(item: KubeObject, kind: string, injector: Injector): string {
-  if (!isDecodedKind(kind) || kind === 'List') return kindHover('', kind, injector);
+function itemKindHover(item: KubeObject, kind: string, injector: Injector, settings: InjectionSettings): string {
+  if (!isDecodedKind(kind) || kind === 'List') return kindHover('', kind, injector, settings);
   const r = injector.inject(item);
-  return `**${kind}** (List item): ${outcomeSummary(r.outcome, r.object)}`;
+  const explained = explainInjection({ kind, outcome: r.outcome, warnings: r.warnings, original: item, result: r.object }, settings);
+  return `**${kind}** (List item): ${outcomeSummary(r.outcome, r.object)}\n\n${explained}`;
+}
+
+/** The sidecar's anatomy, on the istio-proxy container of an already-injected pod (one with the status annotation). */
+function proxyHover(value: unknown, podPath: readonly (string | number)[], settings: InjectionSettings): string | undefined {
+  const pod = objAtPath(value, podPath);
+  const annotations = objAtPath(pod, ['metadata', 'annotations']);
+  if (!pod || typeof annotations?.[STATUS_ANNOTATION] !== 'string') return undefined;
+  return anatomyOfPod(pod, settings);
 }
 
 /** One paragraph on what the core does with the document. */
