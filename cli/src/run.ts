@@ -1,6 +1,7 @@
 /** Dispatches the subcommand and turns failures into istioctl-style `Error: …` lines. */
 import { parseInjectArgs, USAGE, UsageError } from './args';
 import { runInject } from './inject-command';
+import { runIptables } from './iptables-command';
 import { versionText } from './version';
 
 export interface Io {
@@ -11,6 +12,7 @@ export interface Io {
 export function runCli(argv: readonly string[], io: Io): number {
   const rest = argv[0] === 'inject' || argv[0] === 'kube-inject' ? argv.slice(1) : argv;
   try {
+    if (argv[0] === 'iptables') return runIptables(argv.slice(1), io);
     const args = parseInjectArgs(rest);
     if (args.help) {
       io.stdout(USAGE);
