@@ -46,11 +46,30 @@ export interface PreviewResult {
   injected: string;
   /** One line for a diff title, e.g. "2 workloads injected, 1 skipped". */
   summary: string;
+  /** Markdown: the processes and ports of each injected workload's sidecar (absent when nothing is injected). */
+  anatomy?: string;
 }
 
 export interface ExplainParams {
   uri: string;
   position: { line: number; character: number };
+  /**
+   * Labels of the workload's namespace as the cluster has them (they take precedence over a Namespace document of
+   * the file). Absent: the file's Namespace document, else unknown.
+   */
+  namespaceLabels?: Record<string, string>;
+  /** The connected cluster, when there is one. */
+  cluster?: {
+    /** The kube context's name, shown as the source of the namespace labels and webhooks. */
+    context?: string;
+    /** The namespace a manifest without one is applied to (the context's namespace, else "default"). */
+    namespace?: string;
+  };
+  /**
+   * The cluster's MutatingWebhookConfiguration objects (JSON, as the API returns them): their selectors are evaluated
+   * like `istioctl x check-inject`. Absent: those an install of the configured revision creates.
+   */
+  webhooks?: unknown[];
 }
 
 /** Markdown explaining the injection decision for the workload at a position ("" when there is none). */

@@ -1,19 +1,30 @@
-/** Hover and completion: the analysis answers for one document's text; offsets are shifted and converted here. */
+/** Hover and completion: the core answers for one document's text; offsets are shifted and converted here. */
 import {
   CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type Hover, type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { kindExplanationAt } from '../../core/src/analysis/explain-hover';
+import { namespacesInTexts } from '../../core/src/analysis/explain-namespaces';
 import type { CompletionKind } from '../../core/src/analysis/types';
 import type { Analysis } from './analysis-port';
+import type { ChunkCache } from './chunk-cache';
 import { chunkAt, type FileModel } from './file-model';
 import { offsetOf, rangeOf } from './positions';
 import type { ActiveConfig } from './settings';
 
-export function hover(doc: TextDocument, model: FileModel, analysis: Analysis, config: ActiveConfig, position: Position): Hover | null {
+/**
+ * Hover. On a document's kind: the whole injection decision, with the file's Namespace documents and the cached
+ * injection (when `cache` is given); elsewhere the analysis' hover.
+ */
+export function hover(doc: TextDocument, model: FileModel, analysis: Analysis, config: ActiveConfig, position: Position, cache?: ChunkCache): Hover | null {
   const offset = offsetOf(doc, position);
   const chunk = chunkAt(model, offset);
   if (!chunk) return null;
-  const info = analysis.hoverAt(chunk.text, offset - chunk.start, config.injector, config.injection);
+  const explained = cache && kindExplanationAt(
+    chunk.text, offset - chunk.start, () => cache.injection(chunk.text), config.injection,
+    { namespaces: namespacesInTexts(model.chunks.map((c) => c.text)) },
+  );
+  const info = explained ?? analysis.hoverAt(chunk.text, offset - chunk.start, config.injector, config.injection);
   if (!info) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: info.markdown },

@@ -222,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((params, token) => guarded('hover', null, () => {
     const doc = openYaml(params.textDocument.uri);
     if (!doc || cancelled(token)) return null;
-    return hover(doc, models.get(doc), analysis, active, params.position);
+    return hover(doc, models.get(doc), analysis, active, params.position, cache);
   }));
 
   connection.onCompletion((params, token) => guarded('completion', [], () => {
@@ -234,13 +234,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(PreviewRequest, (params, token) => guarded('preview', { original: '', injected: '', summary: 'nothing to preview' }, () => {
     const doc = openYaml(params.uri);
     if (!doc || cancelled(token)) return { original: '', injected: '', summary: 'nothing to preview' };
-    return preview(doc, models.get(doc), cache, params);
+    return preview(doc, models.get(doc), cache, params, active.injection);
   }));
 
   connection.onRequest(ExplainRequest, (params, token) => guarded('explain', '', () => {
     const doc = openYaml(params.uri);
     if (!doc || cancelled(token)) return '';
-    return explain(doc, models.get(doc), cache, params);
+    return explain(doc, models.get(doc), cache, params, active.injection);
   }));
 
   registerSidecarFeatures(connection, {

@@ -14,50 +14,67 @@ import type { PolicyVerdict } from './policy-steps';
 /** The core's result for one document (the server's ChunkInjection, the CLI's DocumentReport). */
 export interface DocumentInjection {
   kind?: string;
+  name?: string;
+  namespace?: string;
   outcome: Outcome;
   warnings: string[];
   original?: KubeObject;
   result?: KubeObject;
 }
 
+export interface ExplainOptions {
+  /** Start with a one-line summary of the outcome (default true; a hover that has its own leaves it out). */
+  summary?: boolean;
+}
+
 /** Markdown explaining the injection decision for the document ("" when it has no kind). */
-export function explainInjection(doc: DocumentInjection, settings: InjectionSettings, context: ExplainContext = {}): string {
+export function explainInjection(doc: DocumentInjection, settings: InjectionSettings, context: ExplainContext = {}, options: ExplainOptions = {}): string {
   const kind = doc.kind ?? '';
   if (!kind) return '';
-  if (!isDecodedKind(kind)) {
-    return `**${kind}**: kube-inject leaves this kind unchanged. Only pods and objects with a pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, DeploymentConfig, Pod, and List items) get a sidecar.`;
-  }
   const out: string[] = [];
+  if (options.summary !== false) out.push(summaryLine(doc, kind), '');
+  if (doc.warnings.length) out.push('istioctl prints:', ...doc.warnings.map((w) => `- ${w.trim()}`), '');
+  if (!isDecodedKind(kind)) {
+    out.push(`**${kind}**: kube-inject leaves this kind unchanged. Only pods and objects with a pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, DeploymentConfig, Pod, and List items) get a sidecar.`);
+    return out.join('\n').trim();
+  }
   const failed = doc.outcome.kind === 'error';
-  if (doc.outcome.kind === 'error') out.push(`**${kind}**: kube-inject fails on this document: ${doc.outcome.message.trim()}`, '');
   if (kind === 'List') {
     const items = Array.isArray(doc.original?.items) ? doc.original.items : [];
     const results = Array.isArray(doc.result?.items) ? doc.result.items : [];
+    const before = out.length;
     items.forEach((item, i) => {
       if (!isObject(item) || !podTemplateLocation(String(item.kind))) return;
-      out.push(...workloadSection(item, results[i], failed, settings, context, `List item ${i + 1}: `), '');
+      out.push(...workloadSection(item, results[i], failed, settings, context, true), '');
     });
-    if (out.length === 0) out.push('**List**: no item has a pod template, so kube-inject changes nothing.');
+    if (out.length === before) out.push('No item of the List has a pod template, so kube-inject changes nothing.');
   } else if (doc.original) {
-    out.push(...workloadSection(doc.original, doc.result, failed, settings, context, ''));
+    out.push(...workloadSection(doc.original, doc.result, failed, settings, context, false));
   }
-  if (doc.warnings.length) out.push('', 'istioctl prints:', ...doc.warnings.map((w) => `- ${w.trim()}`));
   return out.join('\n').trim();
 }
 
-/**
- * One workload. The core injects a pod exactly when its policy check passes and the document does not fail, so the
- * result is read as the injected pod only then.
- */
-function workloadSection(object: KubeObject, result: unknown, failed: boolean, settings: InjectionSettings, context: ExplainContext, prefix: string): string[] {
+/** "**Kind `ns/name`**: what happened." */
+function summaryLine(doc: DocumentInjection, kind: string): string {
+  const who = `**${kind}${doc.name ? ` \`${doc.namespace ? `${doc.namespace}/` : ''}${doc.name}\`` : ''}**`;
+  switch (doc.outcome.kind) {
+    case 'injected': return `${who}: the sidecar is injected.`;
+    case 'removed': return `${who}: the previous injection is removed.`;
+    case 'skipped': return `${who}: injection skips it: ${doc.outcome.reason}.`;
+    case 'unchanged': return `${who}: kube-inject leaves it unchanged: ${doc.outcome.reason}.`;
+    case 'error': return `${who}: injection fails: ${doc.outcome.message.trim()}`;
+  }
+}
+
+function workloadSection(object: KubeObject, result: unknown, failed: boolean, settings: InjectionSettings, context: ExplainContext, listItem: boolean): string[] {
   const location = podTemplateLocation(String(object.kind));
   const resultSpec = location && !failed ? objAtPath(result, [...location.path, 'spec']) : undefined;
   const d = decideInjection(object, settings, context, resultSpec);
-  if (!d) return [`**${prefix}${String(object.kind)}**: kube-inject cannot find its pod template.`];
+  if (!d) return [`**${String(object.kind)}**: kube-inject cannot find its pod template.`];
   const injectedSpec = d.kubeInject.inject ? resultSpec : undefined;
-  const who = `${d.kind}${d.name ? ` \`${d.namespace ? `${d.namespace}/` : ''}${d.name}\`` : ''}`;
+  const who = `${d.kind}${d.name ? ` \`${d.name}\`` : ''}`;
   const verdict = failed ? (d.kubeInject.inject ? 'the checks pass, but injection fails (above)' : 'skips this pod') : d.kubeInject.inject ? 'injects the sidecar' : 'skips this pod';
-  const lines = [`### ${prefix}${who}`, '', `**kube-inject (this editor, \`istioctl kube-inject\`): ${verdict}**: ${d.kubeInject.because}.`, ''];
+  const lines = [`### ${listItem ? 'List item ' : ''}${who}${d.namespace ? ` in namespace \`${d.namespace}\`` : ''}`, '', `**kube-inject (this editor, \`istioctl kube-inject\`): ${verdict}**: ${d.kubeInject.because}.`, ''];
   lines.push(...stepLines(d.kubeInject));
   if (d.kubeInjectNamespace !== d.namespace && d.namespace) {
     lines.push('', `kube-inject checks only a namespace written in the pod template (${d.kubeInjectNamespace ? `\`${d.kubeInjectNamespace}\`` : 'none here'}); the webhook checks the namespace the pod is created in (\`${d.namespace}\`).`);
@@ -65,7 +82,7 @@ function workloadSection(object: KubeObject, result: unknown, failed: boolean, s
   lines.push('', ...webhookMarkdown(d.webhook, d.namespace, settings.config.policy));
   lines.push('', ...templateLines(d), '', ...nativeLines(d));
   const spec = injectedSpec ?? (location ? objAtPath(object, [...location.path, 'spec']) : undefined);
-  if (spec) lines.push('', ...containerLines(spec, injectedSpec !== undefined));
+  if (spec) lines.push('', ...containerLines(spec, injectedSpec !== undefined, listItem ? `${who}: ` : ''));
   return lines;
 }
 
@@ -88,9 +105,10 @@ function nativeLines(d: InjectionDecision): string[] {
   return [`**Native sidecar**: ${choice}, because ${d.native.why}. In a cluster, istiod's ENABLE_NATIVE_SIDECARS defaults to "auto": native sidecars when every node's kubelet (or that of the pod's node) is 1.33 or newer; the annotation still wins.`];
 }
 
-function containerLines(spec: JsonObject, injected: boolean): string[] {
+function containerLines(spec: JsonObject, injected: boolean, label: string): string[] {
   const names = (key: string) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]) : []).map((c) => (isObject(c) && typeof c.name === 'string' ? `\`${c.name}\`` : '(unnamed)'));
   const init = names('initContainers');
-  const when = injected ? 'after injection' : 'unchanged';
-  return [`**Containers ${when}**: ${names('containers').join(', ') || 'none'}${init.length ? `; init containers: ${init.join(', ')}` : ''}.`];
+  const out = [`${label}Containers ${injected ? 'after injection' : '(unchanged)'}: ${names('containers').join(', ') || 'none'}`];
+  if (init.length) out.push(`${label}Init containers: ${init.join(', ')}`);
+  return out.length > 1 ? [`${out[0]}  `, out[1]] : out;
 }

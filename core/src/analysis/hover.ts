@@ -19,6 +19,8 @@ import { RESERVED_PORTS } from './reserved';
 import type { HoverInfo } from './types';
 
 const PORT_FIELDS = new Set(['containerPort', 'port', 'targetPort', 'hostPort']);
+/** The kind hover has its own first line (outcomeSummary). */
+const NO_SUMMARY = { summary: false };
 
 /** Hover for the scalar at `offset` of one YAML document, or undefined when there is nothing Istio-specific to say. */
 export function hoverAt(docText: string, offset: number, injector: Injector, settings: InjectionSettings): HoverInfo | undefined {
@@ -84,15 +86,15 @@ function keyHover(f: KeyFacts, type: KeyType): string {
 function kindHover(docText: string, kind: string, injector: Injector, settings: InjectionSettings): string {
   // Only the outcome is needed: no istioctl printing.
   const report = isDecodedKind(kind) ? injectManifest(docText, injector, { print: false }).documents[0] : undefined;
-  if (!report) return explainInjection({ kind, outcome: { kind: 'unchanged', reason: '' }, warnings: [] }, settings);
-  return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}\n\n${explainInjection(report, settings)}`;
+  if (!report) return explainInjection({ kind, outcome: { kind: 'unchanged', reason: '' }, warnings: [] }, settings, {}, NO_SUMMARY);
+  return `**${kind}**: ${outcomeSummary(report.outcome, report.result)}\n\n${explainInjection(report, settings, {}, NO_SUMMARY)}`;
 }
 
 /** A List item: the core injects each item on its own. */
 function itemKindHover(item: KubeObject, kind: string, injector: Injector, settings: InjectionSettings): string {
   if (!isDecodedKind(kind) || kind === 'List') return kindHover('', kind, injector, settings);
   const r = injector.inject(item);
-  const explained = explainInjection({ kind, outcome: r.outcome, warnings: r.warnings, original: item, result: r.object }, settings);
+  const explained = explainInjection({ kind, outcome: r.outcome, warnings: r.warnings, original: item, result: r.object }, settings, {}, NO_SUMMARY);
   return `**${kind}** (List item): ${outcomeSummary(r.outcome, r.object)}\n\n${explained}`;
 }
 
