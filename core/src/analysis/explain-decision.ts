@@ -77,6 +77,7 @@ export function decideInjection(object: KubeObject, settings: InjectionSettings,
   const annotations = stringMap(pod.metadata, 'annotations');
   const templatesAnnotation = annotations[TEMPLATES_ANNOTATION];
   const kubeInject = policyVerdict(KUBE_INJECT_POLICY, pod.spec, pod.metadata, kubeInjectNamespace, true);
+  const kubeInjectTemplates = selectTemplates(pod, ['sidecar'], {});
   return {
     kind: typeMeta.kind,
     name: deployMeta.name,
@@ -85,11 +86,11 @@ export function decideInjection(object: KubeObject, settings: InjectionSettings,
     kubeInjectNamespace,
     webhook: webhookDecision(pod.spec, podMetadata, namespace, settings, context),
     templates: {
-      kubeInject: selectTemplates(pod, ['sidecar'], {}),
+      kubeInject: kubeInjectTemplates,
       webhook: selectTemplates(pod, settings.config.defaultTemplates.length ? settings.config.defaultTemplates : ['sidecar'], settings.config.aliases),
       ...(templatesAnnotation !== undefined ? { annotation: templatesAnnotation } : {}),
     },
-    native: nativeChoice(annotations[NATIVE_SIDECAR_ANNOTATION], settings.nativeSidecars, kubeInject.inject ? injected : undefined),
+    native: nativeChoice(annotations[NATIVE_SIDECAR_ANNOTATION], settings.nativeSidecars, kubeInjectTemplates, kubeInject.inject ? injected : undefined),
   };
 }
 
@@ -107,8 +108,7 @@ function webhookDecision(spec: JsonObject, metadata: JsonObject, namespace: stri
   return { ...(known ? { namespace: known } : {}), source: fromCluster ? 'cluster' : 'install', check, called, policy, inject: called && policy.inject };
 }
 
-function nativeChoice(annotation: string | undefined, setting: boolean, injected: JsonObject | undefined): { kubeInject: boolean; why: string } {
-  const inInit = injected && Array.isArray(injected.initContainers) && injected.initContainers.some((c) => isObject(c) && c.name === 'istio-proxy');
+function nativeChoice(annotation: string | undefined, setting: boolean, templates: string[], injected: JsonObject | undefined): { kubeInject: boolean; why: string } {
   let on = setting;
   let why = setting
     ? 'ENABLE_NATIVE_SIDECARS is on in this configuration'
@@ -117,6 +117,9 @@ function nativeChoice(annotation: string | undefined, setting: boolean, injected
     on = annotation !== 'false';
     why = `the pod's \`${NATIVE_SIDECAR_ANNOTATION}\` annotation is "${annotation}"${annotation === 'true' || annotation === 'false' ? '' : ' (anything but "false" turns them on in the template)'}, which overrides ENABLE_NATIVE_SIDECARS`;
   }
-  if (injected) on = inInit === true;
-  return { kubeInject: on, why };
+  if (!injected) return { kubeInject: on, why };
+  // The templates decide where istio-proxy goes; a template that ignores the choice wins over it.
+  const inInit = Array.isArray(injected.initContainers) && injected.initContainers.some((c) => isObject(c) && c.name === 'istio-proxy');
+  if (inInit !== on) why += `, but the template${templates.length === 1 ? '' : 's'} ${templates.map((t) => `\`${t}\``).join(', ')} ${on ? 'keep' : 'put'}${templates.length === 1 ? 's' : ''} it ${inInit ? 'in initContainers' : 'among the containers'}`;
+  return { kubeInject: inInit, why };
 }

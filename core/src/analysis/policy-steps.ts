@@ -44,7 +44,7 @@ export function policyVerdict(policy: PolicyConfig, spec: JsonObject, metadata: 
   if (IGNORED_NAMESPACES.includes(namespace)) {
     return decide(false, { check: nsCheck, found: `namespace ${code(namespace)}` }, `Istio never injects into the system namespace ${code(namespace)}`);
   }
-  steps.push({ check: nsCheck, found: namespace ? `namespace ${code(namespace)}` : 'no namespace given', effect: 'continue' });
+  steps.push({ check: nsCheck, found: namespace ? `namespace ${code(namespace)}` : kubeInject ? 'none in the pod (template) metadata' : 'unknown', effect: 'continue' });
 
   const labels = stringMap(metadata, 'labels');
   const annotations = stringMap(metadata, 'annotations');
