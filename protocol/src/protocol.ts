@@ -139,3 +139,31 @@ export const InjectionEditsRequest = new RequestType<InjectionEditsParams, Injec
 export const INJECT_SIDECAR_COMMAND = 'istioInject.injectSidecar';
 export const REMOVE_SIDECAR_COMMAND = 'istioInject.removeSidecar';
 export type SidecarEditArgs = [uri: string, range: Range];
+
+export interface CaptureRulesParams {
+  uri: string;
+  /** Only the workload at this position (when there is one there); every injected workload of the file when absent. */
+  position?: { line: number; character: number };
+  /** The pods have an IPv6 address: add the ip6tables-restore input. */
+  ipv6?: boolean;
+}
+
+/** One workload's traffic-capture rules: `# Kind/name`, comments, then the iptables-restore input. */
+export interface CaptureRulesDocument {
+  title: string;
+  text: string;
+  /** A plain-language note per rule line (0-based line numbers of `text`), for hovers. */
+  notes: { line: number; note: string }[];
+}
+
+export interface CaptureRulesResult {
+  documents: CaptureRulesDocument[];
+  /** Why there are no rules (the file does not inject, or fails to). */
+  error?: string;
+}
+
+/** The iptables rules istio-iptables (or Istio CNI) programs into each injected workload's pods. */
+export const CaptureRulesRequest = new RequestType<CaptureRulesParams, CaptureRulesResult, void>('istioInject/captureRules');
+
+/** The editor command that shows them in a read-only `istio-iptables` document. */
+export const SHOW_CAPTURE_RULES_COMMAND = 'istioInject.showCaptureRules';

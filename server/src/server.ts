@@ -10,6 +10,7 @@ import {
   ConfigStatusNotification, DEFAULT_SETTINGS, ExplainRequest, PreviewRequest, SETTINGS_SECTION,
 } from '../../protocol/src/protocol';
 import { defaultAnalysis, type Analysis } from './analysis-port';
+import { registerCaptureRules } from './capture-rules';
 import { ChunkCache } from './chunk-cache';
 import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
 import { computeDiagnostics } from './diagnostics';
@@ -251,6 +252,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache,
     guarded,
   });
+
+  registerCaptureRules(connection, { open: openYaml, injector: () => active.injector, guarded });
 
   documents.listen(connection);
   connection.listen();
