@@ -6,18 +6,21 @@ export function anatomyMarkdown(a: SidecarAnatomy, title = ''): string {
   const head = `**Sidecar anatomy**${title ? ` of ${title}` : ''}: container \`istio-proxy\`${a.image ? ` (\`${a.image}\`)` : ''}, ${a.native
     ? 'a native sidecar (an init container with `restartPolicy: Always`: it starts before the app containers and stops after them)'
     : 'a regular container next to the app'}.`;
-  const lines = [head, '', 'Processes: `pilot-agent` (PID 1 of the container: it fetches configuration and certificates, then starts and supervises Envoy) and `envoy` (the proxy).', ''];
+  const processes = a.envoy
+    ? 'Processes: `pilot-agent` (PID 1 of the container: it fetches configuration and certificates, then starts and supervises Envoy) and `envoy` (the proxy).'
+    : 'Processes: `pilot-agent` alone: Envoy is off (`DISABLE_ENVOY`), as for proxyless gRPC, where the agent serves xDS and certificates to the application.';
+  const lines = [head, '', processes, ''];
   lines.push('| port | process | listens on | what |', '|---:|---|---|---|');
   for (const p of a.ports) {
-    lines.push(`| ${p.port} | ${p.process} | ${p.scope === 'localhost' ? 'localhost only' : 'the pod IP'} | ${p.purpose} |`);
+    lines.push(`| ${p.port} | ${p.process} | ${p.scope === 'localhost' ? 'localhost only' : 'all interfaces (the pod IP)'} | ${p.purpose} |`);
   }
   if (!a.ports.some((p) => p.process === 'pilot-agent' && p.scope === 'pod')) lines.push('', 'The status port is 0: the agent\'s status server is off, so nothing answers readiness or merged metrics.');
   lines.push('');
   lines.push(`- User: ${idText('UID', a.uid)}, ${idText('GID', a.gid)}. The capture rules let this UID's traffic out uncaptured, so Envoy does not capture itself.`);
   lines.push(`- Traffic capture: ${captureText(a)}`);
-  if (a.discoveryAddress) lines.push(`- Control plane: pilot-agent connects to \`${a.discoveryAddress}\` for xDS and certificates, and serves them to Envoy over Unix sockets (\`/etc/istio/proxy/XDS\`, \`/var/run/secrets/workload-spiffe-uds/socket\`).`);
+  if (a.discoveryAddress) lines.push(`- Control plane: pilot-agent connects to \`${a.discoveryAddress}\` for xDS and certificates, and serves them to ${a.envoy ? 'Envoy' : 'the application'} over Unix sockets (\`/etc/istio/proxy/XDS\`, \`/var/run/secrets/workload-spiffe-uds/socket\`).`);
   if (!a.dnsCapture) lines.push('- DNS: not captured (set `ISTIO_META_DNS_CAPTURE: "true"` in proxyMetadata for the agent\'s DNS proxy on 15053).');
-  if (!a.hbone) lines.push('- HBONE (15008): off (`ISTIO_META_ENABLE_HBONE` is not "true").');
+  if (!a.hbone && a.envoy) lines.push('- HBONE (15008): off (`ISTIO_META_ENABLE_HBONE` is not "true").');
   return lines.join('\n');
 }
 

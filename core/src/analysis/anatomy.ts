@@ -19,6 +19,8 @@ export interface SidecarAnatomy {
   image: string;
   /** istio-proxy is an init container with restartPolicy: Always (Kubernetes native sidecar). */
   native: boolean;
+  /** False for proxyless gRPC (DISABLE_ENVOY): the agent runs alone and serves xDS to the application. */
+  envoy: boolean;
   uid?: number;
   gid?: number;
   ports: PortFact[];
@@ -62,23 +64,20 @@ export function sidecarAnatomy(spec: JsonObject, metadata: JsonObject, settings:
   };
   const mergesAppMetrics = env.ISTIO_PROMETHEUS_ANNOTATIONS !== undefined;
   const rewritesProbes = env.ISTIO_KUBE_APP_PROBERS !== undefined;
-  add(statusPort, 'pilot-agent', 'pod', `status: agent health, ${rewritesProbes ? "the app's rewritten probes (`/app-health/…`), " : ''}merged Prometheus metrics (\`/stats/prometheus\`${mergesAppMetrics ? ', including the app\'s' : ''})`);
+  const fromAnnotation = annotations[STATUS_PORT_ANNOTATION] !== undefined ? `; port from \`${STATUS_PORT_ANNOTATION}\`` : '';
+  add(statusPort, 'pilot-agent', 'pod', `status: agent health, ${rewritesProbes ? "the app's rewritten probes (`/app-health/…`), " : ''}merged Prometheus metrics (\`/stats/prometheus\`${mergesAppMetrics ? ', including the app\'s' : ''})${fromAnnotation}`);
   add(15004, 'pilot-agent', 'localhost', 'debug endpoint (`pilot-agent request`)');
   const dnsCapture = env.ISTIO_META_DNS_CAPTURE === 'true';
   if (dnsCapture) add(portOf(env.DNS_PROXY_ADDR?.split(':').pop()) ?? DNS_PORT, 'pilot-agent', 'localhost', 'DNS proxy: captured DNS queries (port 53) are answered here (ISTIO_META_DNS_CAPTURE)');
-  add(portOf(pc.proxyAdminPort) ?? 15000, 'Envoy', 'localhost', 'admin interface (config dump, stats, logging)');
+  const envoy = env.DISABLE_ENVOY !== 'true';
   const interceptionMode = env.ISTIO_META_INTERCEPTION_MODE ?? (typeof pc.interceptionMode === 'string' ? pc.interceptionMode : 'REDIRECT');
-  const captured = interceptionMode !== 'NONE';
-  add(portOf(flag('-p')) ?? portOf(mesh.proxyListenPort) ?? 15001, 'Envoy', 'pod', captured ? 'outbound: the app\'s captured outgoing traffic' : 'outbound listener (no capture: interception mode NONE)');
-  add(portOf(flag('-z')) ?? portOf(mesh.proxyInboundListenPort) ?? 15006, 'Envoy', 'pod', captured ? 'inbound: captured incoming traffic for the app' : 'inbound listener (no capture: interception mode NONE)');
   const hbone = env.ISTIO_META_ENABLE_HBONE === 'true';
-  if (hbone) add(15008, 'Envoy', 'pod', 'HBONE: mTLS tunnel (HTTP CONNECT) for ambient and waypoint traffic (ISTIO_META_ENABLE_HBONE)');
-  add(readinessPort(proxy) ?? 15021, 'Envoy', 'pod', 'health: `/healthz/ready`, the readiness probe of istio-proxy');
-  add(15090, 'Envoy', 'pod', "Envoy's own Prometheus metrics (`/stats/prometheus`)");
+  if (envoy) addEnvoyPorts(add, { pc, mesh, flag, interceptionMode, hbone });
   const security = objAt(proxy, 'securityContext');
   return {
     image: typeof proxy.image === 'string' ? proxy.image : '',
     native: nativeProxy !== undefined,
+    envoy,
     ...numberField('uid', security?.runAsUser),
     ...numberField('gid', security?.runAsGroup),
     ports: facts,
@@ -90,6 +89,27 @@ export function sidecarAnatomy(spec: JsonObject, metadata: JsonObject, settings:
     mergesAppMetrics,
     rewritesProbes,
   };
+}
+
+type AddPort = (port: number | undefined, process: PortFact['process'], scope: PortFact['scope'], purpose: string) => void;
+
+interface EnvoyInputs {
+  pc: JsonObject;
+  mesh: JsonObject;
+  flag: (name: string) => string | undefined;
+  interceptionMode: string;
+  hbone: boolean;
+}
+
+function addEnvoyPorts(add: AddPort, { pc, mesh, flag, interceptionMode, hbone }: EnvoyInputs): void {
+  add(portOf(pc.proxyAdminPort) ?? 15000, 'Envoy', 'localhost', 'admin interface (config dump, stats, logging)');
+  const captured = interceptionMode !== 'NONE';
+  add(portOf(flag('-p')) ?? portOf(mesh.proxyListenPort) ?? 15001, 'Envoy', 'pod', captured ? 'outbound: the app\'s captured outgoing traffic' : 'outbound listener (no capture: interception mode NONE)');
+  add(portOf(flag('-z')) ?? portOf(mesh.proxyInboundListenPort) ?? 15006, 'Envoy', 'pod', captured ? 'inbound: captured incoming traffic for the app' : 'inbound listener (no capture: interception mode NONE)');
+  if (hbone) add(15008, 'Envoy', 'pod', 'HBONE: mTLS tunnel (HTTP CONNECT) for ambient and waypoint traffic (ISTIO_META_ENABLE_HBONE)');
+  // Envoy's health listener is fixed in Istio's bootstrap, whatever the probe says.
+  add(15021, 'Envoy', 'pod', 'health: `/healthz/ready`, the readiness probe of istio-proxy');
+  add(15090, 'Envoy', 'pod', "Envoy's own Prometheus metrics (`/stats/prometheus`)");
 }
 
 function proxyConfigOf(settings: InjectionSettings, annotations: Record<string, string>): JsonObject {
@@ -108,10 +128,6 @@ function envOf(container: JsonObject): Record<string, string> {
     if (isObject(e) && typeof e.name === 'string' && typeof e.value === 'string') out[e.name] = e.value;
   }
   return out;
-}
-
-function readinessPort(container: JsonObject): number | undefined {
-  return portOf(objAt(objAt(container, 'readinessProbe'), 'httpGet')?.port);
 }
 
 function portOf(v: unknown): number | undefined {
