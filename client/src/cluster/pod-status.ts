@@ -25,8 +25,9 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   const initSpecs = spec.initContainers ?? [];
-  const restartable = new Set(initSpecs.filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  const total = (spec.containers ?? []).length + restartable.size;
+  const restartable: string[] = [];
+  for (const c of initSpecs) if (c.restartPolicy === 'Always') restartable.push(c.name);
+  const total = (spec.containers ?? []).length + restartable.length;
   let ready = 0;
   let restarts = 0;
   let lastRestart = 0;
@@ -44,7 +45,7 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
     const c = inits[i]!;
     restarts += c.restartCount ?? 0;
     lastRestart = Math.max(lastRestart, lastTerminated(c));
-    const isSidecar = restartable.has(c.name);
+    const isSidecar = restartable.includes(c.name);
     if (isSidecar) {
       sidecarRestarts += c.restartCount ?? 0;
       sidecarLastRestart = Math.max(sidecarLastRestart, lastTerminated(c));

@@ -40,17 +40,12 @@ export function imageVersion(image: string): string | undefined {
   return colon > name.lastIndexOf('/') ? name.slice(colon + 1) : undefined;
 }
 
+/** Reads only `"revision":"…"` of the status annotation: a full JSON.parse per pod would dominate large lists. */
+const REVISION_IN_STATUS = /"revision"\s*:\s*"([^"]+)"/;
+
 function statusRevision(pod: Pod): string | undefined {
   const raw = pod.metadata.annotations?.[STATUS_ANNOTATION];
-  if (raw) {
-    try {
-      const rev = (JSON.parse(raw) as { revision?: unknown }).revision;
-      if (typeof rev === 'string' && rev) return rev;
-    } catch {
-      // A hand-edited annotation: fall back to the label.
-    }
-  }
-  return pod.metadata.labels?.['istio.io/rev'];
+  return (raw && REVISION_IN_STATUS.exec(raw)?.[1]) || pod.metadata.labels?.['istio.io/rev'];
 }
 
 /**

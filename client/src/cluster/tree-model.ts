@@ -27,6 +27,7 @@ export interface NodeView {
 
 interface NamespaceEntry {
   ns: Namespace;
+  injection: NamespaceInjection;
   pods: Map<string, Pod>;
   withProxy: number;
 }
@@ -48,6 +49,8 @@ const NAMESPACE_TEXT: Record<NamespaceInjection['mode'], string> = {
   none: 'no injection label',
 };
 
+const NO_LABELS = namespaceInjection({ metadata: { name: '' } });
+
 export class ClusterModel {
   private readonly namespaces = new Map<string, NamespaceEntry>();
   /** The proxy image the injector config would use now; pods running another are `outdated`. */
@@ -65,8 +68,10 @@ export class ClusterModel {
     if (type === 'DELETED') this.namespaces.delete(name);
     else {
       const entry = this.namespaces.get(name);
-      if (entry) entry.ns = ns;
-      else this.namespaces.set(name, { ns, pods: new Map(), withProxy: 0 });
+      if (entry) {
+        entry.ns = ns;
+        entry.injection = namespaceInjection(ns);
+      } else this.namespaces.set(name, { ns, injection: namespaceInjection(ns), pods: new Map(), withProxy: 0 });
     }
   }
 
@@ -134,8 +139,7 @@ export class ClusterModel {
 
   /** The sidecar state of one pod, given its namespace's current labels. */
   sidecar(namespace: string, pod: Pod): SidecarState {
-    const ns = this.namespaces.get(namespace)?.ns ?? { metadata: { name: namespace } };
-    return sidecarState(pod, namespaceInjection(ns), namespace, this.expectedProxyImage);
+    return sidecarState(pod, this.namespaces.get(namespace)?.injection ?? NO_LABELS, namespace, this.expectedProxyImage);
   }
 
   podView(namespace: string, pod: Pod, now = Date.now()): NodeView {
@@ -161,7 +165,10 @@ export class ClusterModel {
 
   private entry(namespace: string): NamespaceEntry {
     let e = this.namespaces.get(namespace);
-    if (!e) this.namespaces.set(namespace, (e = { ns: { metadata: { name: namespace } }, pods: new Map(), withProxy: 0 }));
+    if (!e) {
+      const ns = { metadata: { name: namespace } };
+      this.namespaces.set(namespace, (e = { ns, injection: namespaceInjection(ns), pods: new Map(), withProxy: 0 }));
+    }
     return e;
   }
 }
