@@ -13,7 +13,7 @@ import { decideInjection } from '../../../core/src/analysis/explain-decision';
 import { policyVerdict } from '../../../core/src/analysis/policy-steps';
 import type { Injector } from '../../../core/src/inject';
 import { IGNORED_NAMESPACES, injectRequired, type PolicyConfig } from '../../../core/src/inject/policy';
-import type { InjectionSettings, KubeObject } from '../../../core/src/inject/types';
+import type { InjectionSettings, KubeObject, Outcome } from '../../../core/src/inject/types';
 import { podTemplateLocation } from '../../../core/src/manifest/kinds';
 import { injectManifest } from '../../../core/src/run/inject-manifest';
 import { caseName, corpusCases } from '../../conformance/cases';
@@ -62,7 +62,7 @@ function checkText(where: string, text: string, injector: Injector, settings: In
       : [original];
     for (const object of objects) {
       if (!podTemplateLocation(String(object.kind))) continue;
-      const outcome = report.kind === 'List' ? injector.inject(object).outcome : report.outcome;
+      const outcome: Outcome = report.kind === 'List' ? injector.inject(object).outcome : report.outcome;
       if (outcome.kind === 'error') continue;
       const decision = decideInjection(object, settings);
       assert.ok(decision, `${where}: ${String(object.kind)} has a decision`);
