@@ -1,6 +1,6 @@
 /**
  * Code lenses above each workload: "Inject sidecar" and "Preview" where injection would change it, "Remove sidecar"
- * where a previous injection can be taken out exactly. Served over LSP so every editor gets them; the commands are
+ * where a previous injection can be taken out exactly. They sit above each document's first line of YAML. Served over LSP so every editor gets them; the commands are
  * the client's (see protocol: INJECT_SIDECAR_COMMAND, PREVIEW_INJECTION_COMMAND, REMOVE_SIDECAR_COMMAND).
  */
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
@@ -19,10 +19,10 @@ export function codeLenses(doc: TextDocument, model: FileModel, cache: ChunkCach
   const lenses: CodeLens[] = [];
   for (const chunk of model.chunks) {
     if (token?.isCancellationRequested) return [];
-    const kindAt = kindLine(chunk.text);
-    if (kindAt === undefined) continue;
-    // The lens sits on the `kind:` line; its commands act on the whole document.
-    const at = rangeOf(doc, chunk.start + kindAt, chunk.start + kindAt);
+    if (!injectableKind(chunk.text)) continue;
+    // The lens sits above the document's first line of YAML (after leading comments); it acts on the whole document.
+    const first = firstContentLine(chunk.text);
+    const at = rangeOf(doc, chunk.start + first, chunk.start + first);
     const args: SidecarEditArgs = [doc.uri, rangeOf(doc, chunk.start, chunk.end)];
     const injection = cache.injection(chunk.text);
     if (injection.outcome.kind === 'injected' && injection.edits.length) {
@@ -36,10 +36,15 @@ export function codeLenses(doc: TextDocument, model: FileModel, cache: ChunkCach
 }
 
 /**
- * Offset of the top-level `kind:` line when it names a kind injection reads: a cheap look that keeps Services,
- * ConfigMaps and non-Kubernetes YAML from running the injector at all.
+ * Whether the top-level `kind:` names a kind injection reads: a cheap look that keeps Services, ConfigMaps and
+ * non-Kubernetes YAML from running the injector at all.
  */
-function kindLine(text: string): number | undefined {
-  const match = /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text);
-  return match && isDecodedKind(match[1]!) ? match.index : undefined;
+function injectableKind(text: string): boolean {
+  const kind = /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text)?.[1];
+  return kind !== undefined && isDecodedKind(kind);
+}
+
+/** Offset of the first line that is neither blank nor a comment (0 when there is none). */
+function firstContentLine(text: string): number {
+  return /^(?![ \t]*(?:#|$))/m.exec(text)?.index ?? 0;
 }

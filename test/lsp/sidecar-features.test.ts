@@ -41,7 +41,7 @@ function chunkStart(text: string, n: number): number {
   return splitYamlStream(text).chunks[n]!.start;
 }
 
-test('code lenses: inject and preview on the kind line of each injectable workload, nothing on a Service', async () => {
+test('code lenses: inject and preview above each injectable workload, nothing on a Service', async () => {
   const s = startTestServer();
   try {
     const init = await s.initialize();
@@ -50,13 +50,26 @@ test('code lenses: inject and preview on the kind line of each injectable worklo
     await opened(s, text);
     const found = await lenses(s);
     assert.deepEqual(found.map((l) => l.command?.title), ['Inject sidecar', 'Preview', 'Inject sidecar', 'Preview']);
-    const kindLine = positionOf(text, text.indexOf('kind: Deployment')).line;
-    assert.deepEqual(found[0]!.range, { start: { line: kindLine, character: 0 }, end: { line: kindLine, character: 0 } });
+    const firstLine = positionOf(text, chunkStart(text, 1)).line;
+    assert.deepEqual(found[0]!.range, { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } });
     assert.equal(found[0]!.command?.command, 'istioInject.injectSidecar');
     assert.equal(found[1]!.command?.command, 'istioInject.previewInjection');
     const [uri, range] = found[0]!.command!.arguments as [string, { start: { line: number } }];
     assert.equal(uri, URI);
     assert.equal(range.start.line, positionOf(text, chunkStart(text, 1)).line, 'the lens acts on its whole document');
+  } finally {
+    await s.close();
+  }
+});
+
+test('code lenses skip a document\'s leading comments', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = `# the web tier\n\n${DEPLOYMENT}`;
+    await opened(s, text);
+    const [lens] = await lenses(s);
+    assert.equal(lens?.range.start.line, 2);
   } finally {
     await s.close();
   }

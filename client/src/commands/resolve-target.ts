@@ -1,5 +1,6 @@
 /** The document and range a command acts on: from its arguments, else the active editor. */
 import * as vscode from 'vscode';
+import { PREVIEW_SCHEME, parsePreviewQuery } from '../preview/preview-uri';
 import { parseTarget, type LspRange } from './target';
 
 export interface ResolvedTarget {
@@ -17,10 +18,15 @@ export async function resolveTarget(args: readonly unknown[], useSelection: bool
   const editor = vscode.window.activeTextEditor;
   let document: vscode.TextDocument | undefined;
   if (target.uri !== undefined) {
-    document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri)
-      ?? await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    document = await openDocument(target.uri);
   } else {
     document = editor?.document;
+  }
+  // From a preview's editor, a command acts on the source document (on the workloads previewed, for a ranged one).
+  const previewed = document?.uri.scheme === PREVIEW_SCHEME ? parsePreviewQuery(document.uri.query) : undefined;
+  if (previewed) {
+    document = await openDocument(previewed.source);
+    return previewed.range ? { document, range: previewed.range } : { document };
   }
   if (!document || document.languageId !== 'yaml') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Kubernetes YAML file first.'));
@@ -29,6 +35,10 @@ export async function resolveTarget(args: readonly unknown[], useSelection: bool
   if (target.range) return { document, range: target.range };
   if (useSelection && editor && editor.document === document) return { document, range: lspRange(editor.selection) };
   return { document };
+}
+
+async function openDocument(uri: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
 }
 
 export function lspRange(range: vscode.Range): LspRange {
