@@ -15,6 +15,9 @@ import type { HoverInfo } from './types';
 export function kindExplanationAt(
   docText: string, offset: number, injection: () => DocumentInjection, settings: InjectionSettings, context: ExplainContext = {},
 ): HoverInfo | undefined {
+  // A top-level `kind:` starts its line (block YAML); anything else needs no parse here.
+  const lineStart = docText.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  if (!docText.startsWith('kind:', lineStart)) return undefined;
   const doc = parseManifest(docText).documents[0];
   const range = doc?.kindRange;
   if (!range || offset < range.start || offset > range.end || doc.yaml.errors.length > 0) return undefined;

@@ -5,7 +5,7 @@ import type { PolicyVerdict } from './policy-steps';
 const LABEL_HINT = '`istio-injection=enabled` or `istio.io/rev=<revision>` on the namespace, or `sidecar.istio.io/inject="true"` on the pod';
 
 /** Markdown lines; `namespace` is the pod's namespace ("" when the manifest does not say). */
-export function webhookMarkdown(w: WebhookDecision, namespace: string, policy: string): string[] {
+export function webhookMarkdown(w: WebhookDecision, namespace: string, policy: string, revision: string): string[] {
   const verdict = w.inject ? 'would inject' : 'would not inject';
   const unknownNamespace = !w.namespace && w.source === 'install';
   const headline = unknownNamespace
@@ -13,7 +13,8 @@ export function webhookMarkdown(w: WebhookDecision, namespace: string, policy: s
     : `**In a cluster (the injection webhook): ${verdict}.**`;
   const lines = [headline, '', 'kube-inject injects regardless of namespace labels; the webhook is only called when a webhook\'s namespace and object selectors match, and then applies the injector\'s own policy.', ''];
   lines.push(`- ${namespaceLine(w, namespace)}`);
-  lines.push(`- Webhooks ${w.source === 'cluster' ? 'from the cluster' : 'an install of this revision creates'} (as \`istioctl x check-inject\` reads them):`);
+  const whose = w.source === 'cluster' ? 'from the cluster' : `an install of revision \`${revision || 'default'}\` creates`;
+  lines.push(`- Webhooks ${whose} (as \`istioctl x check-inject\` reads them):`);
   lines.push('', '  | webhook | revision | injects | reason |', '  |---|---|---|---|');
   for (const v of w.check.verdicts) lines.push(`  | ${v.name} | ${v.revision} | ${v.injected ? '✔' : '✘'} | ${v.reason} |`);
   lines.push('');

@@ -79,7 +79,7 @@ function workloadSection(object: KubeObject, result: unknown, failed: boolean, s
   if (d.kubeInjectNamespace !== d.namespace && d.namespace) {
     lines.push('', `kube-inject checks only a namespace written in the pod template (${d.kubeInjectNamespace ? `\`${d.kubeInjectNamespace}\`` : 'none here'}); the webhook checks the namespace the pod is created in (\`${d.namespace}\`).`);
   }
-  lines.push('', ...webhookMarkdown(d.webhook, d.namespace, settings.config.policy));
+  lines.push('', ...webhookMarkdown(d.webhook, d.namespace, settings.config.policy, settings.revision));
   lines.push('', ...templateLines(d), '', ...nativeLines(d));
   const spec = injectedSpec ?? (location ? objAtPath(object, [...location.path, 'spec']) : undefined);
   if (spec) lines.push('', ...containerLines(spec, injectedSpec !== undefined, listItem ? `${who}: ` : ''));
