@@ -1,5 +1,6 @@
 /** The command table: command id → factory. package.json's `contributes.commands` lists the same ids. */
 import * as vscode from 'vscode';
+import { showCaptureRules } from './capture-rules';
 import type { CommandContext, CommandFactory } from './context';
 import { explainInjection } from './explain';
 import { COMMAND_IDS } from './ids';
@@ -17,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   [COMMAND_IDS.explainInjection]: explainInjection,
   [COMMAND_IDS.restartServer]: restartServer,
   [COMMAND_IDS.showOutput]: showOutput,
+  [COMMAND_IDS.showCaptureRules]: showCaptureRules,
 };
 
 /** Registers every command; a failure is logged and shown instead of vanishing into the command service. */
