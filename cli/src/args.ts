@@ -84,6 +84,7 @@ export const USAGE = `istio-inject: Istio sidecar injection, offline, compatible
 
 Usage:
   istio-inject [inject] -f FILE|DIR|- [flags]
+  istio-inject iptables -f FILE|DIR|- [flags]   the traffic-capture rules of each injected workload (iptables --help)
 
 Flags:
   -f, --filename string          Input Kubernetes resource file, a folder of *.yaml files, or - for stdin

@@ -47,6 +47,10 @@ export function podCapture(pod: KubeObject, environment: CaptureEnvironment = {}
   const rulesLine = environment.line ?? lineOf(version);
   const notes: string[] = [];
   if (version && rulesLine === '1.12' && minor(version) < 12) notes.push(`Istio ${version} predates the 1.12 line; its rules may differ.`);
+  // The current rules are those of 1.25 onwards (Istio's goldens are unchanged since 1.26); 1.13–1.24 sit in between.
+  if (version && rulesLine === 'current' && version.startsWith('1.') && minor(version) > 12 && minor(version) < 25) {
+    notes.push(`Istio ${version} is older than the current line (1.25 on): its rules differ in details (e.g. OUTPUT matched only tcp, no ISTIO_OUTPUT_DNS chain); the current rules are shown.`);
+  }
   if (!init && !validation) {
     return { source: 'none', rulesLine, version, notes: [...notes, 'No istio-init or istio-validation container: nothing captures this pod\'s traffic (e.g. a gateway).'] };
   }

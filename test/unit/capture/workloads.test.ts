@@ -50,6 +50,9 @@ test('the proxy image decides the release line: 1.12.9 gets the 1.12 rules (ssh 
   assert.ok(text.includes('\n-A ISTIO_INBOUND -p tcp --dport 22 -j RETURN\n'));
   assert.ok(text.includes('\n-A OUTPUT -p tcp -j ISTIO_OUTPUT\n'));
   assert.equal(versionOf('gcr.io/istio-release/proxyv2:1.20.3-distroless'), '1.20.3');
+  const between = captureWorkloads(pod('mid', { 'sidecar.istio.io/proxyImage': 'docker.io/istio/proxyv2:1.20.3' }), injector).workloads[0];
+  assert.equal(between.rulesLine, 'current');
+  assert.ok(between.notes.some((n) => n.startsWith('Istio 1.20.3 is older than the current line')));
   assert.equal(versionOf('proxyv2@sha256:abc'), undefined);
   assert.equal(versionOf('localhost:5000/proxyv2'), undefined);
 });
