@@ -100,12 +100,17 @@ function webhookDecision(spec: JsonObject, metadata: JsonObject, namespace: stri
   const nsLabels = { ...(namespace ? { [METADATA_NAME]: namespace } : {}), ...known?.labels };
   const podLabels = stringMap(metadata, 'labels');
   const fromCluster = context.webhooks !== undefined;
-  const sidecarWebhook = objAt(settings.values, 'sidecarInjectorWebhook');
-  const configs = context.webhooks ?? [installedWebhookConfiguration(settings.revision, sidecarWebhook?.enableNamespacesByDefault === true, IGNORED_NAMESPACES)];
-  const check = checkInjectWebhooks(configs, podLabels, nsLabels);
+  const check = checkInjectWebhooks(webhookConfigurations(settings, context), podLabels, nsLabels);
   const called = check.verdicts.some((v) => v.injected);
   const policy = policyVerdict(settings.config, spec, metadata, namespace);
   return { ...(known ? { namespace: known } : {}), source: fromCluster ? 'cluster' : 'install', check, called, policy, inject: called && policy.inject };
+}
+
+/** The cluster's webhook configurations, else the one an install of the configured revision creates. */
+export function webhookConfigurations(settings: InjectionSettings, context: ExplainContext): readonly unknown[] {
+  if (context.webhooks) return context.webhooks;
+  const sidecarWebhook = objAt(settings.values, 'sidecarInjectorWebhook');
+  return [installedWebhookConfiguration(settings.revision, sidecarWebhook?.enableNamespacesByDefault === true, IGNORED_NAMESPACES)];
 }
 
 function nativeChoice(annotation: string | undefined, setting: boolean, templates: string[], injected: JsonObject | undefined): { kubeInject: boolean; why: string } {

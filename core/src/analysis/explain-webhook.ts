@@ -1,6 +1,9 @@
 /** The "in a cluster" part of the explanation: namespace labels, the webhooks' selectors, the injector's policy. */
-import type { WebhookDecision } from './explain-decision';
+import { objAt, stringMap } from '../inject/json-access';
+import type { InjectionSettings, KubeObject } from '../inject/types';
+import { webhookConfigurations, type ExplainContext, type WebhookDecision } from './explain-decision';
 import type { PolicyVerdict } from './policy-steps';
+import { checkInjectWebhooks, type WebhookCheck } from './webhook-selectors';
 
 const LABEL_HINT = '`istio-injection=enabled` or `istio.io/rev=<revision>` on the namespace, or `sidecar.istio.io/inject="true"` on the pod';
 
@@ -15,10 +18,7 @@ export function webhookMarkdown(w: WebhookDecision, namespace: string, policy: s
   lines.push(`- ${namespaceLine(w, namespace)}`);
   const whose = w.source === 'cluster' ? 'from the cluster' : `an install of revision \`${revision || 'default'}\` creates`;
   lines.push(`- Webhooks ${whose} (as \`istioctl x check-inject\` reads them):`);
-  lines.push('', '  | webhook | revision | injects | reason |', '  |---|---|---|---|');
-  for (const v of w.check.verdicts) lines.push(`  | ${v.name} | ${v.revision} | ${v.injected ? '✔' : '✘'} | ${v.reason} |`);
-  lines.push('');
-  if (w.check.error) lines.push(`- ⚠ ${w.check.error}`);
+  lines.push(...checkTable(w.check));
   if (!w.called) lines.push(`- No webhook is called, so the pod is created without a sidecar. To have it injected, use ${LABEL_HINT}.`);
   else lines.push(`- Then the injector's policy (\`${policy}\`, with its neverInjectSelector/alwaysInjectSelector): ${policyText(w.policy)}.`);
   return lines;
@@ -36,4 +36,27 @@ function namespaceLine(w: WebhookDecision, namespace: string): string {
 function policyText(v: PolicyVerdict): string {
   const deciding = v.steps.find((s) => s.effect !== 'continue');
   return `${v.inject ? 'injects' : 'skips'}, because ${v.because}${deciding && deciding.check !== 'policy' ? ` (${deciding.check})` : ''}`;
+}
+
+/** check-inject's table (indented under a list item) and its error. */
+function checkTable(check: WebhookCheck): string[] {
+  const lines = ['', '  | webhook | revision | injects | reason |', '  |---|---|---|---|'];
+  for (const v of check.verdicts) lines.push(`  | ${v.name} | ${v.revision} | ${v.injected ? '✔' : '✘'} | ${v.reason} |`);
+  lines.push('');
+  if (check.error) lines.push(`- ⚠ ${check.error}`);
+  return lines;
+}
+
+/** On a Namespace: which webhooks its labels select for pods without Istio labels of their own. */
+export function namespaceMarkdown(namespace: KubeObject, settings: InjectionSettings, context: ExplainContext): string[] {
+  const metadata = objAt(namespace, 'metadata') ?? {};
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const labels = { ...(name ? { 'kubernetes.io/metadata.name': name } : {}), ...stringMap(metadata, 'labels') };
+  const check = checkInjectWebhooks(webhookConfigurations(settings, context), {}, labels);
+  const verdict = check.verdicts.some((v) => v.injected) ? 'the injection webhook is called' : 'no injection webhook is called';
+  return [
+    `**In a cluster**: for pods created in ${name ? `\`${name}\`` : 'this namespace'} without Istio labels of their own, ${verdict} (labels: ${Object.entries(labels).map(([k, v]) => `\`${k}=${v}\``).join(', ')}):`,
+    ...checkTable(check),
+    `- Pods can still opt in or out with the \`sidecar.istio.io/inject\` label; \`istio-injection=disabled\` turns injection off for the whole namespace.`,
+  ];
 }

@@ -4,11 +4,12 @@
  * resulting containers. Pure: the caller passes the core's outcome for the document and what it knows of the cluster.
  */
 import { isObject, type JsonObject } from '../inject/json-access';
+import { IGNORED_NAMESPACES } from '../inject/policy';
 import type { InjectionSettings, KubeObject, Outcome } from '../inject/types';
 import { isDecodedKind, podTemplateLocation } from '../manifest/kinds';
 import { objAtPath } from './context';
 import { decideInjection, type ExplainContext, type InjectionDecision } from './explain-decision';
-import { webhookMarkdown } from './explain-webhook';
+import { namespaceMarkdown, webhookMarkdown } from './explain-webhook';
 import type { PolicyVerdict } from './policy-steps';
 
 /** The core's result for one document (the server's ChunkInjection, the CLI's DocumentReport). */
@@ -34,6 +35,10 @@ export function explainInjection(doc: DocumentInjection, settings: InjectionSett
   const out: string[] = [];
   if (options.summary !== false) out.push(summaryLine(doc, kind), '');
   if (doc.warnings.length) out.push('istioctl prints:', ...doc.warnings.map((w) => `- ${w.trim()}`), '');
+  if (kind === 'Namespace' && doc.original) {
+    out.push(...namespaceMarkdown(doc.original, settings, context));
+    return out.join('\n').trim();
+  }
   if (!isDecodedKind(kind)) {
     out.push(`**${kind}**: kube-inject leaves this kind unchanged. Only pods and objects with a pod template (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, DeploymentConfig, Pod, and List items) get a sidecar.`);
     return out.join('\n').trim();
@@ -76,8 +81,11 @@ function workloadSection(object: KubeObject, result: unknown, failed: boolean, s
   const verdict = failed ? (d.kubeInject.inject ? 'the checks pass, but injection fails (above)' : 'skips this pod') : d.kubeInject.inject ? 'injects the sidecar' : 'skips this pod';
   const lines = [`### ${listItem ? 'List item ' : ''}${who}${d.namespace ? ` in namespace \`${d.namespace}\`` : ''}`, '', `**kube-inject (this editor, \`istioctl kube-inject\`): ${verdict}**: ${d.kubeInject.because}.`, ''];
   lines.push(...stepLines(d.kubeInject));
-  if (d.kubeInjectNamespace !== d.namespace && d.namespace) {
+  if (IGNORED_NAMESPACES.includes(d.namespace) !== IGNORED_NAMESPACES.includes(d.kubeInjectNamespace)) {
     lines.push('', `kube-inject checks only a namespace written in the pod template (${d.kubeInjectNamespace ? `\`${d.kubeInjectNamespace}\`` : 'none here'}); the webhook checks the namespace the pod is created in (\`${d.namespace}\`).`);
+  }
+  if (d.kind === 'CronJob') {
+    lines.push('', 'For a CronJob, kube-inject reads labels and annotations from the Job template (`spec.jobTemplate.metadata`); the webhook sees those of the Pod (`spec.jobTemplate.spec.template.metadata`).');
   }
   lines.push('', ...webhookMarkdown(d.webhook, d.namespace, settings.config.policy, settings.revision));
   lines.push('', ...templateLines(d), '', ...nativeLines(d));

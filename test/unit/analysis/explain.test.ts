@@ -131,3 +131,16 @@ test('Namespace documents are found in the file, whatever else it holds', () => 
   const found = namespacesInTexts(['kind: Namespace\napiVersion: v1\nmetadata:\n  name: a\n  labels: {x: "1", n: 2}\n', 'kind: ConfigMap\nmetadata: {name: b}\n', 'kind: "Namespace"\nmetadata: {}\n']);
   assert.deepEqual([...found.values()], [{ name: 'a', labels: { x: '1' }, source: 'this file' }]);
 });
+
+test('on a Namespace: which webhooks its labels select; on a CronJob: whose metadata each side reads', () => {
+  const ns = explain(NAMESPACE('  labels:\n    istio.io/rev: default\n'), {}, settings, 'kind: Namespace');
+  assert.match(ns, /^\*\*Namespace `shop`\*\*: kube-inject leaves it unchanged/);
+  assert.match(ns, /\*\*In a cluster\*\*: for pods created in `shop` without Istio labels of their own, the injection webhook is called \(labels: `kubernetes.io\/metadata.name=shop`, `istio.io\/rev=default`\)/);
+  assert.match(ns, /\| istio-sidecar-injector \| default \| ✔ \| Namespace label istio.io\/rev=default matches \|/);
+  assert.match(explain(NAMESPACE(''), {}, settings, 'kind: Namespace'), /no injection webhook is called/);
+  const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c, namespace: shop}\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    metadata:\n      labels: {sidecar.istio.io/inject: "false"}\n    spec:\n      template:\n        metadata:\n          labels: {sidecar.istio.io/inject: "true"}\n        spec:\n          containers: [{name: a, image: b}]\n';
+  const md = explain(NAMESPACE('') + cron, {}, settings, 'kind: CronJob');
+  assert.match(md, /kube-inject \(this editor, `istioctl kube-inject`\): skips this pod\*\*: the pod's `sidecar.istio.io\/inject` label is "false"/);
+  assert.match(md, /For a CronJob, kube-inject reads labels and annotations from the Job template/);
+  assert.match(md, /would inject\.[\s\S]*Pod label sidecar.istio.io\/inject=true matches/);
+});
