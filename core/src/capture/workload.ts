@@ -52,7 +52,7 @@ export function podCapture(pod: KubeObject, environment: CaptureEnvironment = {}
     notes.push(`Istio ${version} is older than the current line (1.25 on): its rules differ in details (e.g. OUTPUT matched only tcp, no ISTIO_OUTPUT_DNS chain); the current rules are shown.`);
   }
   if (!init && !validation) {
-    return { source: 'none', rulesLine, version, notes: [...notes, 'No istio-init or istio-validation container: nothing captures this pod\'s traffic (e.g. a gateway).'] };
+    return { source: 'none', rulesLine, version, notes: [...notes, 'No istio-init or istio-validation container: nothing programs traffic capture for this pod (a gateway, or interception mode NONE).'] };
   }
   try {
     let cfg: CaptureConfig;
