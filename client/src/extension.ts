@@ -8,7 +8,7 @@ import { ConfigStatusNotification } from '../../protocol/src/protocol';
 import { registerCommands } from './commands';
 import { Config } from './config';
 import { ConfigSourceController } from './config-source/controller';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, refreshCodeLenses } from './language-client';
 import { ExplainProvider } from './preview/explain-provider';
 import { PreviewProvider } from './preview/preview-provider';
 import { SettingsSync } from './settings-sync';
@@ -46,7 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     languageClient.onNotification(ConfigStatusNotification, (status) => {
       statusBar.setStatus(status);
       preview.refreshAll();
+      refreshCodeLenses(languageClient);
     }),
+    config.onDidChange(() => refreshCodeLenses(languageClient)),
     ...registerCommands({ client: languageClient, output, config, configSource, preview, explain }),
   );
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
+  CloseAction, CodeLensRequest, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type InitializationOptions } from '../../protocol/src/protocol';
 import { RestartBudget } from './restart-budget';
@@ -56,4 +56,20 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: Cl
 
 function stateName(state: State): string {
   return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
+
+/**
+ * Asks VS Code for the code lenses again: after the injector configuration changed (what injection would do may
+ * differ) or the `istioInject.codeLens` setting was toggled.
+ */
+export function refreshCodeLenses(client: LanguageClient): void {
+  if (!client.isRunning()) return;
+  const feature = client.getFeature(CodeLensRequest.method);
+  const fired = new Set<unknown>();
+  for (const document of vscode.workspace.textDocuments) {
+    const shape = feature.getProvider(document);
+    if (!shape || fired.has(shape)) continue;
+    fired.add(shape);
+    shape.onDidChangeCodeLensEmitter.fire();
+  }
 }

@@ -30,9 +30,14 @@ function localisedStrings(files: string[]): Map<string, string> {
   const call = /\bt\(\s*'((?:[^'\\\n]|\\.)*)'/g;
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(call)) found.set(m[1]!.replace(/\\(.)/g, '$1'), path.relative(ROOT, file));
+    for (const m of text.matchAll(call)) found.set(unescape(m[1]!), path.relative(ROOT, file));
   }
   return found;
+}
+
+/** A single-quoted literal's value: \n and \t are control characters, any other escaped character is itself. */
+function unescape(literal: string): string {
+  return literal.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
 
 function placeholders(message: string): string[] {
