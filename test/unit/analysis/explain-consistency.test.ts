@@ -55,6 +55,8 @@ test('policyVerdict decides exactly like injectRequired (random pods, policies a
 function checkText(where: string, text: string, injector: Injector, settings: InjectionSettings): number {
   let compared = 0;
   for (const report of injectManifest(text, injector, { print: false }).documents) {
+    // Whatever the document, the explanation is produced (errors and odd shapes included).
+    assert.equal(typeof explainInjection(report, settings), 'string', where);
     const original = report.original;
     if (!original || report.outcome.kind === 'error') continue;
     const objects: KubeObject[] = report.kind === 'List'

@@ -144,3 +144,17 @@ test('on a Namespace: which webhooks its labels select; on a CronJob: whose meta
   assert.match(md, /For a CronJob, kube-inject reads labels and annotations from the Job template/);
   assert.match(md, /would inject\.[\s\S]*Pod label sidecar.istio.io\/inject=true matches/);
 });
+
+test('odd shapes still get an explanation, never an exception', () => {
+  const odd = [
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: 5\nspec: {template: []}\n',
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {sidecar.istio.io/inject: 1}, annotations: null}\nspec: {containers: [{name: a, image: b}]}\n',
+    'apiVersion: v1\nkind: List\nitems: [1, "x", null, {kind: Pod}]\n',
+    'apiVersion: v1\nkind: Namespace\nmetadata: {labels: {istio-injection: [1]}}\n',
+  ];
+  for (const text of odd) {
+    const md = explain(text, { webhooks: [null, 3, { webhooks: 'x' }, { webhooks: [{ name: 'a.istio.io', namespaceSelector: 7 }] }] }, settings, 'kind:');
+    assert.equal(typeof md, 'string');
+    assert.ok(md.length > 0, text);
+  }
+});
