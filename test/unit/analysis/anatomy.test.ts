@@ -105,6 +105,11 @@ test('hover on the istio-proxy container of an injected document shows the anato
   assert.ok(h);
   assert.match(h.markdown, /^\*\*Sidecar anatomy\*\*: container `istio-proxy`/);
   assert.deepEqual(injected.slice(h.start, h.end), 'istio-proxy');
+  const native = builtinSettings({ ENABLE_NATIVE_SIDECARS: 'true' });
+  const nativeInjector = createInjector(native);
+  const nativeText = injectManifest(deployment('      labels: {app: web}\n'), nativeInjector).documents[0].istioctl;
+  const onInit = hoverAt(nativeText, rangeOf(nativeText, 'name: istio-proxy').start + 6, nativeInjector, native);
+  assert.match(onInit?.markdown ?? '', /a native sidecar \(an init container with `restartPolicy: Always`/);
   const override = deployment('      labels: {app: web}\n', '      containers:\n      - name: istio-proxy\n        image: auto\n');
   assert.equal(hoverAt(override, rangeOf(override, 'istio-proxy').start, injector, settings), undefined, 'a user override before injection');
 });
