@@ -164,3 +164,21 @@ test('l10n: a client that sends only the locale gets the bundle found beside the
     await en.close();
   }
 });
+
+test('files source: an injectConfigFile text is read as istioctl reads --injectConfigFile (a bare sidecar template works)', async () => {
+  const s = startTestServer();
+  try {
+    const template = 'spec:\n  containers:\n  - name: custom-proxy\n    image: example.com/proxy:7\n';
+    await s.initialize({ revision: '', nativeSidecars: 'auto', diagnostics: {}, config: { source: 'files', injectConfigFile: template, label: 'inject.yaml' } });
+    await opened(s, DEPLOYMENT);
+    const status = s.notifications.filter((n) => n.method === 'istioInject/configStatus').at(-1)?.params as { source: string; label: string; error?: string };
+    assert.deepEqual([status.source, status.label, status.error], ['files', 'inject.yaml', undefined]);
+    const all = await edits(s, { uri: URI, action: 'inject' });
+    const injected = applyWorkspaceEdit(DEPLOYMENT, URI, { changes: { [URI]: all.edits } });
+    assert.match(injected, /name: custom-proxy/);
+    assert.match(injected, /image: example\.com\/proxy:7/);
+    assert.doesNotMatch(injected, /istio-init/, 'the built-in templates are not used');
+  } finally {
+    await s.close();
+  }
+});
