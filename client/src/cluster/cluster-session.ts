@@ -147,6 +147,13 @@ export class ClusterSession {
     return this.node({ kind: 'namespace', id: `ns/${name}`, name });
   }
 
+  /** Whether a list is in flight (namespaces, or the pods of a shown namespace). */
+  get loading(): boolean {
+    if (this.client && this.namespacesLoad.phase === 'loading') return true;
+    for (const p of this.podWatches.values()) if (p.load.phase === 'loading') return true;
+    return false;
+  }
+
   podsLoaded(namespace: string): boolean {
     return this.podWatches.get(namespace)?.load.phase === 'ready';
   }
