@@ -15,8 +15,17 @@ import { t } from './l10n';
 import { rangeOf } from './positions';
 import { STATUS_ANNOTATION } from './sidecar-edits';
 
+/**
+ * Time the lenses of one request may spend running the injector. A file of hundreds of workloads would otherwise
+ * hold the server for seconds on its first request; past the budget, a workload whose kind injection reads gets the
+ * inject lenses unchecked (the command then says when there is nothing to inject), and later requests, which find
+ * the earlier results cached, check more of them.
+ */
+const CHECK_BUDGET_MS = 100;
+
 export function codeLenses(doc: TextDocument, model: FileModel, cache: ChunkCache, token?: CancellationToken): CodeLens[] {
   const lenses: CodeLens[] = [];
+  const deadline = Date.now() + CHECK_BUDGET_MS;
   for (const chunk of model.chunks) {
     if (token?.isCancellationRequested) return [];
     if (!injectableKind(chunk.text)) continue;
@@ -24,12 +33,13 @@ export function codeLenses(doc: TextDocument, model: FileModel, cache: ChunkCach
     const first = firstContentLine(chunk.text);
     const at = rangeOf(doc, chunk.start + first, chunk.start + first);
     const args: SidecarEditArgs = [doc.uri, rangeOf(doc, chunk.start, chunk.end)];
-    const injection = cache.injection(chunk.text);
-    if (injection.outcome.kind === 'injected' && injection.edits.length) {
-      lenses.push({ range: at, command: { title: t('Inject sidecar'), command: INJECT_SIDECAR_COMMAND, arguments: args } });
-      lenses.push({ range: at, command: { title: t('Preview'), command: PREVIEW_INJECTION_COMMAND, arguments: args } });
+    const lens = (title: string, command: string): CodeLens => ({ range: at, command: { title, command, arguments: args } });
+    const checked = Date.now() <= deadline;
+    const injection = checked ? cache.injection(chunk.text) : undefined;
+    if (!injection || (injection.outcome.kind === 'injected' && injection.edits.length)) {
+      lenses.push(lens(t('Inject sidecar'), INJECT_SIDECAR_COMMAND), lens(t('Preview'), PREVIEW_INJECTION_COMMAND));
     } else if (chunk.text.includes(STATUS_ANNOTATION) && cache.removal(chunk.text)?.length) {
-      lenses.push({ range: at, command: { title: t('Remove sidecar'), command: REMOVE_SIDECAR_COMMAND, arguments: args } });
+      lenses.push(lens(t('Remove sidecar'), REMOVE_SIDECAR_COMMAND));
     }
   }
   return lenses;

@@ -182,3 +182,19 @@ test('files source: an injectConfigFile text is read as istioctl reads --injectC
     await s.close();
   }
 });
+
+test('code lenses on a file of many workloads answer within the budget, every workload with its lenses', async () => {
+  const s = startTestServer();
+  try {
+    await s.initialize();
+    const text = stream(...Array.from({ length: 400 }, (_, i) => DEPLOYMENT.replaceAll('web', `web-${i}`)));
+    await opened(s, text);
+    const started = Date.now();
+    const found = await lenses(s);
+    const ms = Date.now() - started;
+    assert.equal(found.length, 800, 'inject + preview above each of the 400 workloads');
+    assert.ok(ms < 2000, `answered in ${ms} ms`);
+  } finally {
+    await s.close();
+  }
+});
