@@ -12,7 +12,7 @@ export interface ContainerRow {
   init: boolean;
   native: boolean;
   image: string;
-  /** `Running`, `Waiting: ImagePullBackOff`, `Terminated: Completed (exit 0)`, or `Unknown`. */
+  /** `Running`, `Waiting: ImagePullBackOff`, `Completed`, `Terminated: Error (exit 1)`, or `Unknown`. */
   state: string;
   ready: boolean;
   restarts: number;
@@ -24,6 +24,7 @@ export function stateText(s: ContainerState | undefined): string {
   if (s?.running) return 'Running';
   if (s?.waiting) return `Waiting: ${s.waiting.reason ?? 'ContainerCreating'}`;
   if (s?.terminated) {
+    if (s.terminated.reason === 'Completed' && !s.terminated.exitCode) return 'Completed';
     const why = s.terminated.reason ?? (s.terminated.signal ? `Signal ${s.terminated.signal}` : 'Terminated');
     return `Terminated: ${why} (exit ${s.terminated.exitCode ?? 0})`;
   }

@@ -41,6 +41,11 @@ const SIDECAR_ICONS: Record<SidecarKind, { icon: string; color?: string }> = {
   none: { icon: 'circle-large-outline' },
 };
 
+/** Said in the description too, not only by icon colour: the two states that need an action. */
+const SIDECAR_NOTE: Record<SidecarKind, string> = {
+  injected: '', outdated: ' · proxy outdated', missing: ' · sidecar missing', disabled: '', notApplicable: '', none: '',
+};
+
 const NAMESPACE_TEXT: Record<NamespaceInjection['mode'], string> = {
   enabled: 'injection enabled',
   revision: 'revision',
@@ -153,7 +158,7 @@ export class ClusterModel {
         (sc.proxy.version ? ` · version ${sc.proxy.version}` : '') + (sc.proxy.revision ? ` · revision ${sc.proxy.revision}` : ''));
     }
     return {
-      id: `pod/${namespace}/${pod.metadata.name}`, label: pod.metadata.name, description: `${cols.readyText} ${cols.status}`,
+      id: `pod/${namespace}/${pod.metadata.name}`, label: pod.metadata.name, description: `${cols.readyText} ${cols.status}${SIDECAR_NOTE[sc.kind]}`,
       tooltip: lines.join('\n\n'), icon: icon.icon, ...(icon.color ? { color: icon.color } : {}),
       contextValue: CONTEXT.pod[sc.kind], expandable: true,
     };
@@ -177,8 +182,9 @@ function containerView(namespace: string, podName: string, c: ContainerRow): Nod
   const kind = c.role === 'proxy' ? (c.native ? 'istio-proxy (native sidecar)' : 'istio-proxy (sidecar)')
     : c.role === 'istioInit' ? 'Istio init container' : c.init ? (c.native ? 'native sidecar' : 'init container') : 'app container';
   const restarts = c.restarts ? ` · ${c.restarts} restarts` : '';
+  const native = c.native ? ' · native sidecar' : '';
   return {
-    id: `container/${namespace}/${podName}/${c.name}`, label: c.name, description: `${c.state}${restarts}`,
+    id: `container/${namespace}/${podName}/${c.name}`, label: c.name, description: `${c.state}${native}${restarts}`,
     tooltip: [`**${c.name}** — ${kind}`, `State: ${c.state}${c.ready ? ' (ready)' : ''}`, `Restarts: ${c.restarts}`, `Image: \`${c.image}\``].join('\n\n'),
     icon: c.role === 'proxy' ? 'shield' : c.role === 'istioInit' ? 'gear' : c.init ? 'debug-start' : 'package',
     ...(c.state.startsWith('Waiting') || (c.state.startsWith('Terminated') && !c.state.endsWith('(exit 0)')) ? { color: 'list.errorForeground' } : {}),

@@ -80,7 +80,7 @@ test('container rows: istio-init, native istio-proxy, app containers, with state
     containerStatuses: [{ name: 'web', ready: false, restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } } }],
   };
   assert.deepEqual(containerRows(p).map((c) => [c.name, c.role, c.native, c.state, c.restarts, c.image]), [
-    ['istio-init', 'istioInit', false, 'Terminated: Completed (exit 0)', 0, 'docker.io/istio/proxyv2:1.28.0'],
+    ['istio-init', 'istioInit', false, 'Completed', 0, 'docker.io/istio/proxyv2:1.28.0'],
     ['istio-proxy', 'proxy', true, 'Running', 1, 'docker.io/istio/proxyv2:1.28.0'],
     ['web', 'app', false, 'Waiting: CrashLoopBackOff', 4, 'web:1'],
     ['worker', 'app', false, 'Unknown', 0, 'worker:1'],

@@ -34,7 +34,7 @@ test('pod nodes: READY/STATUS description, sidecar icon and token; missing turns
   m.setNamespaces([{ metadata: { name: 'mesh', labels: { 'istio-injection': 'enabled' } } }]);
   m.setPods('mesh', [plainPod('web-1')]);
   let v = m.podView('mesh', m.pod('mesh', 'web-1')!);
-  assert.deepEqual([v.description, v.contextValue, v.icon], ['1/1 Running', 'istio.pod.sidecarMissing', 'error']);
+  assert.deepEqual([v.description, v.contextValue, v.icon], ['1/1 Running · sidecar missing', 'istio.pod.sidecarMissing', 'error']);
   m.applyPod('DELETED', plainPod('web-1'));
   m.applyPod('ADDED', proxyPod('web-2'));
   assert.deepEqual(m.podNames('mesh'), ['web-2']);
