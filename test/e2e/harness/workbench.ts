@@ -1,4 +1,5 @@
 /** What a user does in the workbench, as Playwright steps: open a file, run a command, read the Problems panel. */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
@@ -58,25 +59,61 @@ export async function problems(page: Page, filter: RegExp, atLeast: number): Pro
 }
 
 /**
- * Presses Ctrl+. at the cursor and picks the code action with this title from the lightbulb menu.
- * The menu lists the server's actions (refactorings, quick fixes, source actions).
+ * Clicks the lightbulb of the cursor's line and waits for its menu to show an action with this title. (Ctrl+. is
+ * "Quick Fix", which lists only quick fixes; the lightbulb lists refactorings like "Inject Istio sidecar" too.)
  */
-export async function applyCodeAction(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+.');
+export async function openCodeActions(page: Page, title: string): Promise<Locator> {
+  // Drawn in the gutter when the cursor's line has text, else as a widget over the text.
+  const bulb = page.locator('.codicon-gutter-lightbulb, .lightBulbWidget .codicon').locator('visible=true').first();
+  await bulb.waitFor({ timeout: UI_TIMEOUT });
+  await bulb.click();
   const item = page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
   await item.waitFor({ timeout: UI_TIMEOUT });
-  await item.click();
+  return item;
+}
+
+/**
+ * Picks the item with this title in the open lightbulb menu with the keyboard (the menu's pointer guard swallows
+ * clicks), and waits for the menu to close.
+ */
+export async function pickCodeAction(page: Page, title: string): Promise<void> {
+  const focused = page.locator('.action-widget .monaco-list-row.action.focused');
+  const rows = await page.locator('.action-widget .monaco-list-row').count();
+  for (let i = 0; i <= rows && !(await focused.getAttribute('aria-label'))?.includes(title); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.ok((await focused.getAttribute('aria-label'))?.includes(title), `no "${title}" in the lightbulb menu`);
+  await page.keyboard.press('Enter');
   await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
-/** Saves the active editor (Ctrl+S), waits until it is no longer dirty and returns the file's text from disk. */
-export async function saveAndRead(page: Page, path: string): Promise<string> {
-  await page.keyboard.press('Control+S');
-  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-  return readFileSync(path, 'utf8');
+/**
+ * Saves the active editor (Ctrl+S) and reads the file from disk, until its text satisfies `done`. (VS Code saves the
+ * files a refactoring edits by itself, `files.refactoring.autoSave`; saving again is harmless.)
+ */
+export async function saveUntil(page: Page, path: string, done: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    const text = readFileSync(path, 'utf8');
+    if (done(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${path} never reached the expected text; it is:\n${text}`);
+    await page.waitForTimeout(250);
+  }
 }
 
-/** Waits until the active tab shows unsaved changes (an edit has been applied). */
-export async function waitForDirty(page: Page): Promise<void> {
-  await page.locator('.tab.active.dirty').waitFor({ timeout: UI_TIMEOUT });
+/** Moves the cursor to a 1-based line with Go to Line (Ctrl+G), scrolling it into view. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** The 1-based line of the first line of `text` containing `needle` (0 when none does). */
+export function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 }
