@@ -13,6 +13,7 @@ import { applyEdits, type TextEdit } from '../../core/src/output/preserve';
 import type { ExplainParams, PreviewParams, PreviewResult } from '../../protocol/src/protocol';
 import type { ChunkCache } from './chunk-cache';
 import { chunkAt, chunksIn, type FileModel } from './file-model';
+import { injectionSummary } from './l10n';
 import { offsetOf } from './positions';
 
 export function preview(doc: TextDocument, model: FileModel, cache: ChunkCache, params: PreviewParams, settings: InjectionSettings): PreviewResult {
@@ -29,10 +30,7 @@ export function preview(doc: TextDocument, model: FileModel, cache: ChunkCache, 
     else if (inj.outcome.kind === 'error') counts.failed++;
     for (const e of inj.edits) edits.push({ ...e, start: e.start + chunk.start, end: e.end + chunk.start });
   }
-  const parts = [`${counts.injected} workload${counts.injected === 1 ? '' : 's'} injected`];
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  if (counts.failed) parts.push(`${counts.failed} failed`);
-  const result: PreviewResult = { original: model.text, injected: applyEdits(model.text, edits), summary: parts.join(', ') };
+  const result: PreviewResult = { original: model.text, injected: applyEdits(model.text, edits), summary: injectionSummary(counts) };
   if (anatomy.length) result.anatomy = anatomy.join('\n\n---\n\n');
   return result;
 }
