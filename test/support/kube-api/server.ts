@@ -26,6 +26,8 @@ export interface SeenRequest {
   query: string;
   contentType?: string;
   accept?: string;
+  /** The Authorization header, to check what credentials a client sent. */
+  authorization?: string;
 }
 
 export interface KubeApiServer {
@@ -57,7 +59,7 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
-    requests.push({ method: req.method ?? 'GET', path, query: url.search, contentType: req.headers['content-type'], accept: req.headers.accept });
+    requests.push({ method: req.method ?? 'GET', path, query: url.search, contentType: req.headers['content-type'], accept: req.headers.accept, authorization: req.headers.authorization });
     const body = await readBody(req);
 
     const fault = faults.take({ method: req.method ?? 'GET', path, watch });

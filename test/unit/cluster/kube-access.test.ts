@@ -2,9 +2,9 @@
 // resume after a dropped stream, and failures (down, 401, 403, slow, malformed) reported once, never thrown.
 import { KubeConfig } from '@kubernetes/client-node';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Pod } from '../../../client/src/cluster/k8s-json';
 import { ClusterModel } from '../../../client/src/cluster/tree-model';
@@ -129,4 +129,30 @@ test('patch and logs', async () => {
   api.logs.append('mesh', 'p02', 'web', 'a', 'b', 'c');
   assert.equal(await client.readLog('mesh', 'p02', 'web'), 'a\nb\nc\n');
   assert.equal(await client.readLog('mesh', 'p02', 'web', 1), 'c\n');
+});
+
+test('KUBECONFIG with several files, and an exec credential plugin whose token reaches the API server', async () => {
+  const plugin = join(dir, 'cred.js');
+  writeFileSync(plugin, `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: 'from-exec-plugin' } }));\n`);
+  const first = join(dir, 'first.yaml');
+  writeKubeconfig(first, [{ name: 'one', server: api.url }]);
+  const second = join(dir, 'second.yaml');
+  writeFileSync(second, JSON.stringify({
+    apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'two', cluster: { server: api.url, 'insecure-skip-tls-verify': true } }],
+    users: [{ name: 'two', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } } }],
+    contexts: [{ name: 'two', context: { cluster: 'two', user: 'two' } }],
+  }));
+  const saved = process.env['KUBECONFIG'];
+  process.env['KUBECONFIG'] = [first, second].join(delimiter);
+  try {
+    const c = openClusterClient({ context: 'two' });
+    assert.deepEqual(c.contexts, ['one', 'two']);
+    const before = api.requests.length;
+    await c.listAll('/api/v1/namespaces');
+    assert.equal(api.requests[before]?.authorization, 'Bearer from-exec-plugin');
+    assert.equal(openClusterClient().context, 'one', 'the first file names the current context');
+  } finally {
+    if (saved === undefined) delete process.env['KUBECONFIG'];
+    else process.env['KUBECONFIG'] = saved;
+  }
 });
