@@ -116,3 +116,17 @@ test('a pod list failure stays inside its namespace; switching context reopens',
   await waitFor(() => s.children(plain)[0]?.kind === 'pod');
   s.stop();
 });
+
+test('a slow API server: the tree says it is loading (with progress) until the list arrives', async () => {
+  const remove = api.faults.add({ delayMs: 400, match: /^\/api\/v1\/namespaces$/, times: 1 });
+  const s = new ClusterSession(kube, () => undefined);
+  s.start();
+  const cluster = s.children()[0]!;
+  await new Promise((r) => setTimeout(r, 150));
+  assert.equal(s.loading, true);
+  assert.deepEqual(labels(s, s.children(cluster)), ['! Loading namespaces…']);
+  await waitFor(() => !s.loading, 5000);
+  assert.ok(s.children(cluster).every((n) => n.kind === 'namespace'));
+  remove();
+  s.stop();
+});
