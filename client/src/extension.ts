@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ConfigStatusNotification } from '../../protocol/src/protocol';
+import { registerClusterViews } from './cluster/register';
 import { registerCommands } from './commands';
 import { Config } from './config';
 import { ConfigSourceController } from './config-source/controller';
 import { createLanguageClient, refreshCodeLenses } from './language-client';
+import { CaptureRulesView } from './preview/capture-rules-view';
 import { ExplainProvider } from './preview/explain-provider';
 import { PreviewProvider } from './preview/preview-provider';
 import { SettingsSync } from './settings-sync';
@@ -26,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new ConfigStatusBar();
   const configSource = new ConfigSourceController(config, sync, output);
   context.subscriptions.push(output, config, statusBar, configSource, configSource.onDidChangeState((s) => statusBar.setState(s)));
+  // Before any await: the Istio view must have its provider as soon as VS Code activates us for it.
+  registerClusterViews(context);
 
   // Files load in milliseconds; a slow cluster is not waited for: its texts are pushed when they arrive.
   const firstLoad = configSource.reload();
@@ -40,16 +44,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   sync.attach(languageClient);
   const preview = new PreviewProvider(languageClient);
   const explain = new ExplainProvider();
+  const captureRules = new CaptureRulesView();
   context.subscriptions.push(
     preview,
     explain,
+    captureRules,
     languageClient.onNotification(ConfigStatusNotification, (status) => {
       statusBar.setStatus(status);
       preview.refreshAll();
       refreshCodeLenses(languageClient);
     }),
     config.onDidChange(() => refreshCodeLenses(languageClient)),
-    ...registerCommands({ client: languageClient, output, config, configSource, preview, explain }),
+    ...registerCommands({ client: languageClient, output, config, configSource, preview, explain, captureRules }),
   );
 
   await languageClient.start();

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Config } from '../config';
 import type { ConfigSourceController } from '../config-source/controller';
+import type { CaptureRulesView } from '../preview/capture-rules-view';
 import type { ExplainProvider } from '../preview/explain-provider';
 import type { PreviewProvider } from '../preview/preview-provider';
 
@@ -13,6 +14,7 @@ export interface CommandContext {
   configSource: ConfigSourceController;
   preview: PreviewProvider;
   explain: ExplainProvider;
+  captureRules: CaptureRulesView;
 }
 
 export type Command = (...args: unknown[]) => unknown;
