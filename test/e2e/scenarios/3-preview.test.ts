@@ -20,5 +20,7 @@ scenario('Command palette: Preview Injection opens a diff with the injected text
   assert.match(right, /sidecar\.istio\.io\/status/);
   assert.doesNotMatch(left, /istio-proxy/);
   assert.ok((await diff.locator('.line-insert').count()) > 0, 'the diff shows inserted lines');
+  const title = await s.page.locator('.tab.active').innerText();
+  assert.match(title, /1 workload injected/, `the diff's title says what was injected: ${title}`);
   await s.shot('preview-diff');
 });
