@@ -3,6 +3,10 @@
  * IPC when the VS Code client launches it, stdio with `--stdio` (Neovim, Helix, Emacs), or a socket/pipe.
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { CONNECTION_OPTIONS } from './cancellation';
+import { keepProcessAlive } from './process-guard';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
+keepProcessAlive((message) => connection.console.error(message));
+startServer(connection);

@@ -18,6 +18,8 @@ import { FileModels, isYamlDocument } from './file-model';
 import { completion, hover } from './language-features';
 import { explain, preview } from './requests';
 import { ConfigManager, normalizeSettings, type ActiveConfig } from './settings';
+import { exceeds, fileSizeRefusal, maxFileBytes, screenedAnalysis } from './limits';
+import { injectTestFault } from './test-fault';
 import { configureL10n, t } from './l10n';
 import { registerSidecarFeatures } from './sidecar-features';
 
@@ -39,7 +41,7 @@ export interface ServerOptions {
 
 /** Serves the istio-inject language features over `connection` and starts listening on it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const analysis = options.analysis ?? defaultAnalysis;
+  const analysis = screenedAnalysis(options.analysis ?? defaultAnalysis);
   const debounceMs = options.debounceMs ?? 50;
   const models = new FileModels();
   const documents = new TextDocuments({
@@ -58,12 +60,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initialized = false;
   let canPullConfiguration = false;
   let canResolveEdits = false;
+  /** istioInject.maxFileSizeMB in bytes: a larger file gets one diagnostic saying so, and no other feature. */
+  let maxBytes = maxFileBytes(undefined);
   /** Cancels the validation scheduled for a URI. */
   const pending = new Map<string, () => void>();
 
   /** Runs a handler; a failure is logged and answered with `fallback` instead of reaching the client as a crash. */
   function guarded<T>(what: string, fallback: T, fn: () => T): T {
     try {
+      injectTestFault(what);
       return fn();
     } catch (e) {
       log(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -73,12 +78,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function openYaml(uri: string): TextDocument | undefined {
     const doc = documents.get(uri);
-    return doc && isYamlDocument(doc) ? doc : undefined;
+    return doc && isYamlDocument(doc) && !exceeds(doc.getText(), maxBytes) ? doc : undefined;
   }
 
   function applySettings(raw: unknown): void {
     const next = configs.resolve(normalizeSettings(raw));
     active = next;
+    maxBytes = maxFileBytes(raw);
     cache.configure(next);
     generation++;
     if (!initialized) return; // announced in onInitialized
@@ -128,6 +134,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function edited(doc: TextDocument): void {
     if (!isYamlDocument(doc)) return;
+    if (exceeds(doc.getText(), maxBytes)) {
+      schedule(doc);
+      return;
+    }
     const model = models.get(doc);
     const fresh = cache.unanalysed(model.chunks.map((c) => c.text), 2);
     if (fresh.length > 1 || fresh.some((text) => text.length > QUICK_MAX_CHARS)) {
@@ -143,6 +153,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   async function validate(uri: string, quick: boolean): Promise<void> {
+    const opened = documents.get(uri);
+    const refused = opened && isYamlDocument(opened) ? fileSizeRefusal(opened, maxBytes) : undefined;
+    if (opened && refused) {
+      models.delete(uri);
+      await connection.sendDiagnostics({ uri, version: opened.version, diagnostics: [refused] });
+      return;
+    }
     const doc = openYaml(uri);
     if (!doc) return;
     const { version } = doc;
@@ -173,6 +190,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       serverInfo: { name: 'istio-inject' },
     };
+  });
+
+  // Nothing is published after shutdown: scheduled validations are dropped, those in flight are superseded.
+  connection.onShutdown(() => {
+    for (const uri of [...pending.keys()]) cancelPending(uri);
+    generation++;
   });
 
   connection.onInitialized(() => {
