@@ -29,6 +29,8 @@ export interface ServerSettings {
   nativeSidecars: NativeSidecarsSetting;
   /** Diagnostic code → severity override, or 'off' to silence it. */
   diagnostics: Record<string, SeverityName | 'off'>;
+  /** Files larger than this (MB, default 10) get one diagnostic saying so and are not analysed. */
+  maxFileSizeMB?: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { revision: '', nativeSidecars: 'auto', diagnostics: {} };
