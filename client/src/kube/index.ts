@@ -5,3 +5,4 @@
 export { currentKubeContext, readIstioConfigMaps } from './istio-config-maps';
 export { openClusterClient, KubeError, type ClusterClient, type ClusterClientOptions, type ListResult, type WatchEvent } from './cluster-client';
 export { ListWatch, type ListWatchHandlers } from './list-watch';
+export { kubeconfigFound, readExplainCluster, type ExplainClusterReads, type ExplainReadOptions } from './explain-reads';
