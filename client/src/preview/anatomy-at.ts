@@ -1,0 +1,61 @@
+/**
+ * Which section of a preview's sidecar anatomy (PreviewResult.anatomy) belongs to the istio-proxy container at an
+ * offset of the injected text: the section is matched by the workload's title ("Deployment `shop/web`"), the way
+ * the server names it. No `vscode` import.
+ */
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+
+export interface AnatomyHover {
+  markdown: string;
+  /** The istio-proxy container's span in the text (the hover's range). */
+  start: number;
+  end: number;
+}
+
+/** The server joins the workloads' sections with a horizontal rule. */
+const SECTION_SEPARATOR = '\n\n---\n\n';
+
+export function anatomyAt(text: string, offset: number, anatomy: string): AnatomyHover | undefined {
+  const doc = documentAt(text, offset);
+  if (!doc) return undefined;
+  let found: AnatomyHover | undefined;
+  visit(doc, {
+    Map(_, node, path) {
+      if (!isProxyContainer(node, path) || !node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
+      const owner = [...path].reverse().find((p): p is YAMLMap => isMap(p) && typeof p.get('kind') === 'string');
+      const markdown = owner && sectionOf(anatomy, titleOf(owner));
+      if (markdown) found = { markdown, start: node.range[0], end: node.range[1] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function documentAt(text: string, offset: number): Document | undefined {
+  const parsed = parseAllDocuments(text);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  let doc = docs[0];
+  for (const d of docs) if (d.range[0] <= offset) doc = d;
+  return doc;
+}
+
+/** A `name: istio-proxy` item of a `containers` or `initContainers` list. */
+function isProxyContainer(node: YAMLMap, path: readonly unknown[]): boolean {
+  if (node.get('name') !== 'istio-proxy') return false;
+  const seq = path[path.length - 1];
+  const pair = path[path.length - 2];
+  return isSeq(seq) && isPair(pair) && isScalar(pair.key) && (pair.key.value === 'containers' || pair.key.value === 'initContainers');
+}
+
+/** "Deployment `shop/web`", as the server titles a workload's section. */
+function titleOf(obj: YAMLMap): string {
+  const name = obj.getIn(['metadata', 'name']);
+  const namespace = obj.getIn(['metadata', 'namespace']);
+  const ns = typeof namespace === 'string' && namespace ? `${namespace}/` : '';
+  return `${String(obj.get('kind'))}${typeof name === 'string' && name ? ` \`${ns}${name}\`` : ''}`;
+}
+
+function sectionOf(anatomy: string, title: string): string | undefined {
+  const head = `**Sidecar anatomy** of ${title}:`;
+  return anatomy.split(SECTION_SEPARATOR).find((s) => s.startsWith(head));
+}

@@ -1,0 +1,66 @@
+/** The preview's anatomy hover finds the right workload's section, with the language server's real preview output. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { anatomyAt } from '../../../client/src/preview/anatomy-at';
+import type { PreviewResult } from '../../../protocol/src/protocol';
+import { DEPLOYMENT, SERVICE, stream } from '../../lsp/fixtures';
+import { startTestServer } from '../../lsp/harness';
+
+const URI = 'file:///work/anatomy.yaml';
+const API = DEPLOYMENT.replaceAll('web', 'api').replace('  name: api\n', '  name: api\n  namespace: shop\n');
+
+async function preview(text: string, settings: object = {}): Promise<PreviewResult> {
+  const s = startTestServer();
+  try {
+    await s.initialize({ revision: '', nativeSidecars: 'auto', diagnostics: {}, ...settings });
+    const published = s.diagnostics(URI, 1);
+    s.open(URI, text);
+    await published;
+    return await s.client.sendRequest<PreviewResult>('istioInject/preview', { uri: URI });
+  } finally {
+    await s.close();
+  }
+}
+
+/** Offsets of `needle` in `text`, in order. */
+function offsets(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+test('each istio-proxy container of the injected text shows its own workload\'s section', async () => {
+  const result = await preview(stream(DEPLOYMENT, SERVICE, API));
+  const { injected, anatomy = '' } = result;
+  const proxies = offsets(injected, 'name: istio-proxy');
+  assert.equal(proxies.length, 2);
+  const web = anatomyAt(injected, proxies[0]! + 3, anatomy);
+  assert.match(web?.markdown ?? '', /^\*\*Sidecar anatomy\*\* of Deployment `web`: container `istio-proxy`/);
+  assert.ok(!web?.markdown.includes('\n\n---\n\n') && !web?.markdown.includes('shop/api'), 'one section only');
+  const api = anatomyAt(injected, proxies[1]!, anatomy);
+  assert.match(api?.markdown ?? '', /^\*\*Sidecar anatomy\*\* of Deployment `shop\/api`/);
+  const span = injected.slice(api!.start, api!.end);
+  assert.match(span, /^(- )?(args|image|name|env|ports|resources|securityContext|volumeMounts|lifecycle|readinessProbe|startupProbe)\b/);
+  assert.match(span, /name: istio-proxy/);
+  assert.doesNotMatch(span, /name: api\n\s+image: nginx/, 'the span is the proxy container alone');
+  const middle = Math.floor((api!.start + api!.end) / 2);
+  assert.deepEqual(anatomyAt(injected, middle, anatomy), api, 'anywhere in the container block');
+});
+
+test('nothing over the app container, the Service, istio-init, or without anatomy', async () => {
+  const { injected, anatomy = '' } = await preview(stream(DEPLOYMENT, SERVICE));
+  assert.ok(anatomy, 'the preview has an anatomy');
+  assert.equal(anatomyAt(injected, injected.indexOf('image: nginx'), anatomy), undefined);
+  assert.equal(anatomyAt(injected, injected.indexOf('kind: Service'), anatomy), undefined);
+  assert.equal(anatomyAt(injected, injected.indexOf('name: istio-init'), anatomy), undefined);
+  assert.equal(anatomyAt(injected, injected.indexOf('name: istio-proxy'), ''), undefined);
+  assert.equal(anatomyAt('', 0, anatomy), undefined);
+});
+
+test('a native sidecar (istio-proxy among the initContainers) has its hover too', async () => {
+  const { injected, anatomy = '' } = await preview(DEPLOYMENT, { nativeSidecars: 'on' });
+  const proxy = injected.indexOf('name: istio-proxy');
+  const lists = [...injected.slice(0, proxy).matchAll(/\b(initContainers|containers):/g)].map((m) => m[1]);
+  assert.equal(lists.pop(), 'initContainers', 'istio-proxy is an init container');
+  assert.match(anatomyAt(injected, proxy, anatomy)?.markdown ?? '', /a native sidecar/);
+});
