@@ -40,7 +40,7 @@ async function spawnServer(t: TestContext, fault?: string): Promise<Spawned | un
   const logs: string[] = [];
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  client.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
     for (const w of waiters.filter((x) => x.version === p.version)) w.resolve(p);
