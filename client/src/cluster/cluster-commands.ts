@@ -7,6 +7,7 @@ import { CLUSTER_COMMAND_IDS as ID } from './command-ids';
 import type { ClusterNode } from './cluster-session';
 import { containerRows, defaultLogsContainer } from './containers';
 import type { OwnerReference } from './k8s-json';
+import { previewOwnerInjection } from './preview-owner';
 import type { ClusterTreeProvider } from './tree-provider';
 
 type Factory = (tree: ClusterTreeProvider) => (node?: ClusterNode) => Promise<void> | void;
@@ -109,6 +110,7 @@ export const CLUSTER_COMMANDS: Readonly<Record<string, Factory>> = {
   [ID.showLogs]: showLogs,
   [ID.showContainerLogs]: showContainerLogs,
   [ID.openPodYaml]: openPodYaml,
+  [ID.previewOwnerInjection]: previewOwnerInjection,
   [ID.copyName]: copyName,
 };
 

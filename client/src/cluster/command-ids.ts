@@ -13,5 +13,6 @@ export const CLUSTER_COMMAND_IDS = {
   showLogs: 'istioInject.cluster.showLogs',
   showContainerLogs: 'istioInject.cluster.showContainerLogs',
   openPodYaml: 'istioInject.cluster.openPodYaml',
+  previewOwnerInjection: 'istioInject.cluster.previewOwnerInjection',
   copyName: 'istioInject.cluster.copyName',
 } as const;

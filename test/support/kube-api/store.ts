@@ -108,7 +108,7 @@ export class ObjectStore {
     obj.kind = resource.kind;
     meta.uid ??= randomUUID();
     meta.creationTimestamp ??= new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    if (resource.group === 'apps') meta.generation = 1;
+    if (resource.group === 'apps' || resource.group === 'batch') meta.generation = 1;
     return this.commit('ADDED', resource, key, obj);
   }
 

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { CLUSTER_COMMAND_IDS, CLUSTER_VIEW_CONTAINER_ID, CLUSTER_VIEW_ID } from '../../../client/src/cluster/command-ids';
 import { CONTEXT } from '../../../client/src/cluster/context-values';
+import { ALLOWED } from '../packaging/shipped-files';
 
 interface Menu { command: string; when?: string; group?: string }
 /** The repository root: the first folder upwards with a package.json (works from test/ and from out/test/). */
@@ -46,8 +47,22 @@ test('each state has its actions', () => {
   for (const t of [CONTEXT.namespace.enabled, CONTEXT.namespace.revision, CONTEXT.namespace.conflict]) assert.ok(shownFor(CLUSTER_COMMAND_IDS.disableInjection, t), t);
   assert.ok(!shownFor(CLUSTER_COMMAND_IDS.enableInjection, CONTEXT.namespace.enabled));
   for (const t of Object.values(CONTEXT.pod)) {
-    for (const c of [CLUSTER_COMMAND_IDS.restartWorkload, CLUSTER_COMMAND_IDS.showLogs, CLUSTER_COMMAND_IDS.showContainerLogs, CLUSTER_COMMAND_IDS.openPodYaml]) assert.ok(shownFor(c, t), `${c} on ${t}`);
+    for (const c of [CLUSTER_COMMAND_IDS.restartWorkload, CLUSTER_COMMAND_IDS.showLogs, CLUSTER_COMMAND_IDS.showContainerLogs, CLUSTER_COMMAND_IDS.openPodYaml, CLUSTER_COMMAND_IDS.previewOwnerInjection]) assert.ok(shownFor(c, t), `${c} on ${t}`);
   }
   for (const t of Object.values(CONTEXT.container)) assert.ok(shownFor(CLUSTER_COMMAND_IDS.showLogs, t), t);
   assert.ok(shownFor(CLUSTER_COMMAND_IDS.retry, CONTEXT.messageRetry));
+});
+
+test('the activity-bar icon the view contributes exists and is one of the shipped files', () => {
+  const icons = [
+    ...pkg.contributes.viewsContainers.activitybar.filter((c) => c.id === CLUSTER_VIEW_CONTAINER_ID),
+    ...(pkg.contributes.views[CLUSTER_VIEW_CONTAINER_ID] ?? []),
+  ].map((c) => (c as { icon?: string }).icon);
+  assert.ok(icons.length >= 2);
+  for (const icon of icons) {
+    assert.ok(icon, 'an icon is set');
+    assert.match(readFileSync(join(root(), icon), 'utf8'), /^<svg [^>]*viewBox=/, `${icon} is an SVG`);
+    assert.ok(ALLOWED.some((re) => re.test(icon)), `${icon} is allowed in the .vsix`);
+    assert.match(readFileSync(join(root(), '.vscodeignore'), 'utf8'), new RegExp(`^!${icon.replace(/[.*]/g, '\\$&')}$`, 'm'), `.vscodeignore lets ${icon} in`);
+  }
 });

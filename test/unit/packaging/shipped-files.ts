@@ -12,6 +12,7 @@ export const ALLOWED: readonly RegExp[] = [
   /^changelog\.md$/i,
   /^license(\.txt)?$/i, // vsce ships LICENSE as LICENSE.txt
   /^images\/icon\.png$/,
+  /^images\/istio-activitybar\.svg$/,
   /^dist\/[\w-]+\.js$/,
   /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^syntaxes\/[\w.-]+\.json$/,
