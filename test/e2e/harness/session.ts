@@ -5,12 +5,12 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './browser';
 import { installExtension, startCodeServer, type CodeServer } from './code-server';
 import { sampleGroupMemory } from './memory';
-import { ARTIFACTS_DIR, vsixPath } from './paths';
+import { ARTIFACTS_DIR, extensionId, packageJson, vsixPath } from './paths';
 import { waitForWorkbench } from './workbench';
 
 export interface SessionOptions {
@@ -19,6 +19,12 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Environment of code-server and its extension host. */
   env?: Record<string, string>;
+  /**
+   * Runs an extension test module (`run()`, as VS Code's --extensionTestsPath) in the window's extension host, with
+   * `extensionPath` loaded as the extension under development (default: the installed .vsix's folder, so the tests
+   * see exactly what was packaged). Absolute paths on this machine.
+   */
+  extensionTests?: { testsPath: string; extensionPath?: string };
 }
 
 export interface Session {
@@ -32,7 +38,7 @@ export interface Session {
 }
 
 /** Runs `body` as one node:test test in its own session. */
-export function scenario(name: string, slug: string, options: SessionOptions, body: (s: Session) => Promise<void>): void {
+export function scenario(name: string, slug: string, options: SessionOptions, body: (s: Session, t: TestContext) => Promise<void>): void {
   test(name, { timeout: 240_000 }, async (t) => {
     const started = Date.now();
     const runDir = join(ARTIFACTS_DIR, 'runs', slug);
@@ -58,11 +64,11 @@ export function scenario(name: string, slug: string, options: SessionOptions, bo
         shot: (shotName) => screenshot(page, shotName),
         elapsed: () => Date.now() - started,
       };
-      await page.goto(codeServer.folderUrl(workspace));
+      await page.goto(workbenchUrl(codeServer, workspace, options, extensionsDir));
       await waitForWorkbench(page);
       t.diagnostic(`workbench ready after ${session.elapsed()} ms`);
       try {
-        await body(session);
+        await body(session, t);
       } catch (err) {
         await screenshot(page, `${slug}-failure`).catch(() => undefined);
         t.diagnostic(`code-server log: ${codeServer.logFile}; extension host logs under ${join(runDir, 'user-data', 'logs')}`);
@@ -77,11 +83,34 @@ export function scenario(name: string, slug: string, options: SessionOptions, bo
   });
 }
 
+/**
+ * The folder's workbench URL. Extension tests go in the `payload` parameter, which the web workbench reads as the
+ * desktop reads --extensionDevelopmentPath/--extensionTestsPath; paths are URIs of the remote (code-server) side.
+ */
+function workbenchUrl(codeServer: CodeServer, folder: string, options: SessionOptions, extensionsDir: string): string {
+  const url = codeServer.folderUrl(folder);
+  if (!options.extensionTests) return url;
+  const remote = (path: string) => `vscode-remote://${new URL(codeServer.url).host}${path}`;
+  const extensionPath = options.extensionTests.extensionPath ?? installedExtensionPath(extensionsDir);
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(options.extensionTests.testsPath)],
+  ];
+  return `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** Where code-server unpacked our .vsix: <extensions-dir>/<publisher>.<name>-<version>. */
+function installedExtensionPath(extensionsDir: string): string {
+  const dir = join(extensionsDir, `${extensionId()}-${packageJson().version}`);
+  if (!existsSync(join(dir, 'package.json'))) throw new Error(`the extension is not installed in ${dir}`);
+  return dir;
 }
 
 /** The extensions folder the runner installed the .vsix into once for all scenarios (E2E_EXTENSIONS_DIR). */
