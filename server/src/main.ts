@@ -4,9 +4,11 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { CONNECTION_OPTIONS } from './cancellation';
+import { registerMemoryProbe } from './memory-probe';
 import { keepProcessAlive } from './process-guard';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
 keepProcessAlive((message) => connection.console.error(message));
+registerMemoryProbe(connection);
 startServer(connection);

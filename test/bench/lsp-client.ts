@@ -21,6 +21,8 @@ export interface LspServer {
   /** Resolves once no diagnostics were published for `quietMs`. */
   settle(quietMs: number): Promise<void>;
   rssMb(): number;
+  /** Any other request (e.g. the memory probe of a server started with --expose-gc). */
+  request<R>(method: string, params?: unknown): Promise<R>;
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,9 @@ export async function startLspServer(args: string[], settings: Record<string, un
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s*(\d+)/.exec(status)?.[1] ?? NaN);
       return kb / 1024;
+    },
+    request<R>(method: string, params?: unknown) {
+      return conn.sendRequest<R>(method, params);
     },
     async stop() {
       try {
