@@ -1,13 +1,14 @@
 /**
- * Which section of a preview's sidecar anatomy (PreviewResult.anatomy) belongs to the istio-proxy container at an
- * offset of the injected text: the section is matched by the workload's title ("Deployment `shop/web`"), the way
- * the server names it. No `vscode` import.
+ * Which section of a preview's sidecar anatomy (PreviewResult.anatomy) belongs to the istio-proxy container named on
+ * the line at an offset of the injected text (the `- name: istio-proxy` line only, as the server's own hover in YAML
+ * files: the container's other hundred lines stay quiet while the diff is read). The section is matched by the
+ * workload's title ("Deployment `shop/web`"), the way the server names it. No `vscode` import.
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 
 export interface AnatomyHover {
   markdown: string;
-  /** The istio-proxy container's span in the text (the hover's range). */
+  /** The span of the container's `name: istio-proxy` (the hover's range). */
   start: number;
   end: number;
 }
@@ -21,10 +22,11 @@ export function anatomyAt(text: string, offset: number, anatomy: string): Anatom
   let found: AnatomyHover | undefined;
   visit(doc, {
     Map(_, node, path) {
-      if (!isProxyContainer(node, path) || !node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
+      const name = isProxyContainer(node, path) ? nameSpan(node) : undefined;
+      if (!name || offset < lineStart(text, name.start) || offset > name.end) return undefined;
       const owner = [...path].reverse().find((p): p is YAMLMap => isMap(p) && typeof p.get('kind') === 'string');
       const markdown = owner && sectionOf(anatomy, titleOf(owner));
-      if (markdown) found = { markdown, start: node.range[0], end: node.range[1] };
+      if (markdown) found = { markdown, ...name };
       return visit.BREAK;
     },
   });
@@ -45,6 +47,18 @@ function isProxyContainer(node: YAMLMap, path: readonly unknown[]): boolean {
   const seq = path[path.length - 1];
   const pair = path[path.length - 2];
   return isSeq(seq) && isPair(pair) && isScalar(pair.key) && (pair.key.value === 'containers' || pair.key.value === 'initContainers');
+}
+
+/** From the `name` key to the end of its value. */
+function nameSpan(container: YAMLMap): { start: number; end: number } | undefined {
+  const pair = container.items.find((p) => isScalar(p.key) && p.key.value === 'name');
+  const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  const end = isScalar(pair?.value) ? pair.value.range?.[1] : undefined;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** "Deployment `shop/web`", as the server titles a workload's section. */
