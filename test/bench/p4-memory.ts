@@ -72,8 +72,9 @@ export async function p4Memory(): Promise<string[]> {
   const heapGrowth = (last.heapMb - first.heapMb) / first.heapMb;
   const flat = heapGrowth <= FLAT;
   const peakRss = Math.max(...samples.map((s) => s.rssMb));
+  const half = at(EDITS / 2);
   return [
-    `P4 memory over ${EDITS.toLocaleString('en')} edits = ${growth(first.heapMb, last.heapMb)} heap after GC, ${growth(first.rssMb, last.rssMb)} RSS from 1,000 to 10,000 edits: ${flat ? 'flat' : 'NOT flat'} (target ≤ +${FLAT * 100}%; heapUsed ${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB, VmRSS ${first.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB, peak RSS ${peakRss.toFixed(0)} MB; dist/server.js --expose-gc, ${result.lines}-line file of 200 documents, one-line edits, diagnostics awaited every ${AWAIT_EVERY}, ${result.seconds.toFixed(0)} s)`,
+    `P4 memory over ${EDITS.toLocaleString('en')} edits = ${growth(first.heapMb, last.heapMb)} heap after GC, ${growth(first.rssMb, last.rssMb)} RSS from 1,000 to 10,000 edits: ${flat ? 'flat' : 'NOT flat'} (target ≤ +${FLAT * 100}%; heapUsed ${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB, VmRSS ${first.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB, peak RSS ${peakRss.toFixed(0)} MB; ${growth(half.heapMb, last.heapMb)} heap over the last 5,000 edits; dist/server.js --expose-gc, ${result.lines}-line file of 200 documents, one-line edits, diagnostics awaited every ${AWAIT_EVERY}, ${result.seconds.toFixed(0)} s)`,
     `P4 memory samples (edits: heap after GC MB / VmRSS MB): ${samples.map((s) => `${s.edits}: ${s.heapMb.toFixed(1)}/${s.rssMb.toFixed(0)}`).join(', ')}`,
   ];
 }
