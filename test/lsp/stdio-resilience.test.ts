@@ -177,3 +177,26 @@ test('over stdio, a hover cancelled while a preview keeps the server busy never 
     s.kill();
   }
 });
+
+test('over stdio, a 50 MB file is refused with one diagnostic and the server keeps serving', async (t) => {
+  const s = await spawnServer(t);
+  if (!s) return;
+  try {
+    const block = `${manifestOf(200)}---\n`;
+    const big = block.repeat(Math.ceil((50 * 1024 * 1024) / block.length));
+    const started = performance.now();
+    open(s, big);
+    const refused = await s.diagnostics(1);
+    const refusedMs = performance.now() - started;
+    assert.deepEqual(refused.diagnostics.map((d) => d.code), ['file-too-large']);
+    const hoverStarted = performance.now();
+    assert.equal(await s.client.sendRequest('textDocument/hover', at), null);
+    const hoverMs = performance.now() - hoverStarted;
+    console.log(`# 50 MB over stdio: refusal ${refusedMs.toFixed(0)} ms after didOpen was sent (incl. JSON and the pipe), a hover then ${hoverMs.toFixed(1)} ms`);
+    assert.ok(refusedMs < 5000, `refusal took ${refusedMs.toFixed(0)} ms`);
+    assert.ok(hoverMs < 1000);
+    await shutdownAndExit(s);
+  } finally {
+    s.kill();
+  }
+});
