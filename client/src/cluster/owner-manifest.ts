@@ -117,6 +117,12 @@ export function manifestInjected(obj: ManifestObject): boolean {
   return podTemplateAnnotations(obj)[STATUS_ANNOTATION] !== undefined;
 }
 
+/** The name of the manifest's untitled document, e.g. `demo-deployment-web.yaml` (its tab and Save As name). */
+export function manifestDocumentName(obj: ManifestObject): string {
+  const safe = (text: string) => text.replace(/[^\w.-]+/g, '_');
+  return `${safe(obj.metadata.namespace ?? 'default')}-${safe((obj.kind ?? 'object').toLowerCase())}-${safe(obj.metadata.name)}.yaml`;
+}
+
 function at(obj: unknown, path: readonly string[]): Record<string, unknown> | undefined {
   let v: Record<string, unknown> | undefined = record(obj);
   for (const key of path) v = record(v?.[key]);

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { PREVIEW_INJECTION_COMMAND } from '../../../protocol/src/protocol';
 import type { ClusterNode } from './cluster-session';
 import { CLUSTER_VIEW_ID } from './command-ids';
-import { cleanManifest, manifestInjected, owningWorkload, type ManifestObject } from './owner-manifest';
+import { cleanManifest, manifestDocumentName, manifestInjected, owningWorkload, type ManifestObject } from './owner-manifest';
 import { proxyContainer } from './sidecar';
 import type { ClusterTreeProvider } from './tree-provider';
 
@@ -19,6 +19,16 @@ function header(workload: string, namespace: string, context: string, pod: strin
     lines.push(vscode.l10n.t('Pod {0} got its sidecar from the injection webhook when it was created; the manifest has none: the preview shows what injection adds now, as the next rollout would get it.', pod));
   }
   return lines.map((l) => `# ${l}\n`).join('');
+}
+
+/** An untitled document with this name (reused, its text replaced, when the same workload is previewed again). */
+async function untitledYaml(name: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('Cannot write the manifest into {0}.', name));
+  return doc.languageId === 'yaml' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'yaml');
 }
 
 /** The command's body, for the cluster command table. */
@@ -36,7 +46,7 @@ export const previewOwnerInjection = (tree: ClusterTreeProvider) => async (node?
   const workload = found.chain[found.chain.length - 1]!;
   const text = header(workload, node.namespace, client.context, node.name, proxyContainer(pod) !== undefined, manifestInjected(manifest))
     + stringify(manifest);
-  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+  const doc = await untitledYaml(manifestDocumentName({ ...manifest, metadata: { ...manifest.metadata, namespace: node.namespace } }), text);
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand(PREVIEW_INJECTION_COMMAND, doc.uri);
 };

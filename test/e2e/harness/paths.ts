@@ -10,8 +10,8 @@ export const HOST_DIR = join(REPO_ROOT, 'test', 'e2e', 'host');
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_BIN = join(HOST_DIR, 'node_modules', '.bin', 'code-server');
 
-/** Screenshots, logs and the per-scenario run folders (gitignored). */
-export const ARTIFACTS_DIR = join(REPO_ROOT, '.artifacts', 'e2e');
+/** Screenshots, logs and the per-scenario run folders (gitignored); E2E_ARTIFACTS_DIR keeps a run apart from another. */
+export const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR ?? join(REPO_ROOT, '.artifacts', 'e2e');
 /** Committed copies of the screenshots, shown by the README. */
 export const DOCS_IMAGES_DIR = join(REPO_ROOT, 'docs', 'images');
 

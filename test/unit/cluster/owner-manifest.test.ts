@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { cleanManifest, manifestInjected, owningWorkload, workloadObjectPath, type ManifestObject } from '../../../client/src/cluster/owner-manifest';
+import { cleanManifest, manifestDocumentName, manifestInjected, owningWorkload, workloadObjectPath, type ManifestObject } from '../../../client/src/cluster/owner-manifest';
 import { openClusterClient, type ClusterClient } from '../../../client/src/kube';
 import { deployment, namespace, pod, replicaSet, startKubeApi, writeKubeconfig, type KubeApiServer, type KubeObject } from '../../support/kube-api';
 
@@ -104,6 +104,11 @@ test('manifestInjected reads the status annotation where the manifest\'s pods ge
   assert.equal(manifestInjected({ kind: 'Deployment', metadata: { name: 'd', annotations: status }, spec: { template: { metadata: {} } } }), false, 'the Deployment\'s own annotations do not count');
   assert.equal(manifestInjected({ kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { metadata: { annotations: status } } } }), true);
   assert.equal(manifestInjected({ kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { metadata: { annotations: status } } } } } }), true);
+});
+
+test('the document is named after namespace, kind and name, safely', () => {
+  assert.equal(manifestDocumentName({ kind: 'Deployment', metadata: { name: 'web', namespace: 'demo' } }), 'demo-deployment-web.yaml');
+  assert.equal(manifestDocumentName({ metadata: { name: 'a/b c' } }), 'default-object-a_b_c.yaml');
 });
 
 let api: KubeApiServer;
