@@ -5,7 +5,7 @@
  */
 import type { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { splitYamlStream, type RawChunk, type SplitError } from '../../core/src/manifest/split';
-import { resplit, type Replacement } from './incremental-split';
+import { detached, resplit, type Replacement } from './incremental-split';
 
 export interface FileModel {
   uri: string;
@@ -76,7 +76,7 @@ function reuseTexts(chunks: RawChunk[], previous: readonly RawChunk[]): void {
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
     const old = previous[i]?.text === chunk.text ? previous[i] : previous[i + shift]?.text === chunk.text ? previous[i + shift] : undefined;
-    if (old) chunk.text = old.text;
+    chunk.text = old ? old.text : detached(chunk.text);
   }
 }
 

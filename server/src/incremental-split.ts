@@ -35,7 +35,7 @@ export function resplit(previous: readonly RawChunk[], oldText: string, edit: Re
   if (region.error) return undefined;
   const lineDelta = newlines(edit.text, 0, edit.text.length) - newlines(oldText, edit.start, edit.end);
   const out: RawChunk[] = previous.slice(0, Math.max(lo, 0));
-  for (const c of region.chunks) out.push({ start: c.start + from, end: c.end + from, line: c.line + fromLine - 1, text: c.text });
+  for (const c of region.chunks) out.push({ start: c.start + from, end: c.end + from, line: c.line + fromLine - 1, text: detached(c.text) });
   for (let i = Math.max(hi + 1, 0); i < n; i++) {
     const c = previous[i]!;
     out.push({ start: c.start + delta, end: c.end + delta, line: c.line + lineDelta, text: c.text });
@@ -47,4 +47,13 @@ function newlines(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/**
+ * A copy of `s` that does not share memory with the string it was cut from. V8 keeps a whole file's text alive behind
+ * every slice of it, so caching slices of each file version would keep every version alive (≈900 MB after 10,000
+ * edits of a 10k-line file). JSON's round trip copies and keeps lone surrogates.
+ */
+export function detached(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
