@@ -20,6 +20,8 @@ export interface ClientSettings {
   nativeSidecars: NativeSidecarsSetting;
   diagnostics: Record<string, SeverityName | 'off'>;
   codeLens: boolean;
+  /** Files larger than this are not analysed (the server says so). */
+  maxFileSizeMB: number;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
@@ -32,6 +34,7 @@ export const DEFAULT_CLIENT_SETTINGS: Readonly<ClientSettings> = {
   nativeSidecars: 'auto',
   diagnostics: {},
   codeLens: true,
+  maxFileSizeMB: 10,
 };
 
 const SOURCES: readonly ConfigSourceKind[] = ['builtin', 'files', 'cluster'];
@@ -57,6 +60,7 @@ export function parseClientSettings(get: (key: string) => unknown): ClientSettin
     }
   }
   const codeLens = get('codeLens');
+  const maxFileSizeMB = get('maxFileSizeMB');
   return {
     configSource: oneOf('configSource', SOURCES, d.configSource),
     injectConfigFile: str('injectConfigFile', d.injectConfigFile),
@@ -67,6 +71,7 @@ export function parseClientSettings(get: (key: string) => unknown): ClientSettin
     nativeSidecars: oneOf('nativeSidecars', NATIVE, d.nativeSidecars),
     diagnostics,
     codeLens: typeof codeLens === 'boolean' ? codeLens : d.codeLens,
+    maxFileSizeMB: typeof maxFileSizeMB === 'number' && maxFileSizeMB > 0 ? maxFileSizeMB : d.maxFileSizeMB,
   };
 }
 
@@ -76,6 +81,7 @@ export function toServerSettings(settings: ClientSettings, config: ServerSetting
     revision: settings.revision,
     nativeSidecars: settings.nativeSidecars,
     diagnostics: { ...settings.diagnostics },
+    maxFileSizeMB: settings.maxFileSizeMB,
   };
   if (config) out.config = config;
   return out;
