@@ -31,6 +31,8 @@ interface PodWatch {
 }
 
 const ISTIO_NAMESPACE = 'istio-system';
+/** Above this many pods the collapsed namespaces show no counts: one cluster-wide list would cost too much. */
+const CENSUS_MAX_PODS = 5000;
 
 export class ClusterSession {
   readonly model = new ClusterModel();
@@ -43,11 +45,16 @@ export class ClusterSession {
   private readonly kube: KubeAccess;
   private readonly changed: (node: ClusterNode | undefined) => void;
   private context: string | undefined;
+  private readonly censusMaxPods: number;
 
-  /** `changed(node)` asks the view to redraw `node` (undefined: everything). */
-  constructor(kube: KubeAccess, changed: (node: ClusterNode | undefined) => void) {
+  /**
+   * `changed(node)` asks the view to redraw `node` (undefined: everything). `censusMaxPods`: the largest cluster
+   * whose pods are counted for collapsed namespaces.
+   */
+  constructor(kube: KubeAccess, changed: (node: ClusterNode | undefined) => void, options: { censusMaxPods?: number } = {}) {
     this.kube = kube;
     this.changed = changed;
+    this.censusMaxPods = options.censusMaxPods ?? CENSUS_MAX_PODS;
   }
 
   get contextName(): string | undefined {
@@ -76,9 +83,14 @@ export class ClusterSession {
       return;
     }
     const client = this.client;
+    let counting = false;
     const w = this.kube.listWatch<Namespace>(client, '/api/v1/namespaces', {
       onList: (items) => {
         this.model.setNamespaces(items);
+        if (!counting) {
+          counting = true;
+          void this.loadCensus(client);
+        }
         this.namespacesLoad = { phase: 'ready' };
         this.changed(this.node({ kind: 'cluster', id: 'cluster' }));
       },
@@ -107,6 +119,7 @@ export class ClusterSession {
     for (const p of this.podWatches.values()) p.watch.stop();
     this.podWatches.clear();
     this.model.setNamespaces([]);
+    this.model.setCensus([]);
     this.client = undefined;
   }
 
@@ -130,7 +143,7 @@ export class ClusterSession {
     if (node.kind !== 'namespace') return;
     this.podWatches.get(node.name)?.watch.stop();
     this.podWatches.delete(node.name);
-    this.model.setPods(node.name, []);
+    this.model.forgetPods(node.name);
   }
 
   /** Retries what a message node reports. */
@@ -219,6 +232,18 @@ export class ClusterSession {
     const id = namespace === undefined ? 'msg/cluster' : `msg/${namespace}`;
     const retry = namespace === undefined ? { cluster: true as const } : { namespace };
     return this.node({ kind: 'message', id, text: `${what}: ${describe(error)}`, detail: error.message, retry });
+  }
+
+  /** Sidecar counts for the namespaces nobody expanded: one paged cluster-wide pod list, not watched. */
+  private async loadCensus(client: ClusterClient): Promise<void> {
+    try {
+      const list = await client.listAll<Pod>('/api/v1/pods', undefined, this.censusMaxPods);
+      if (client !== this.client || list.truncated) return;
+      this.model.setCensus(list.items);
+      this.changed(this.node({ kind: 'cluster', id: 'cluster' }));
+    } catch {
+      // No cluster-wide pod list allowed (RBAC), or the server failed: collapsed namespaces just show no counts.
+    }
   }
 
   private async loadExpectedImage(client: ClusterClient): Promise<void> {

@@ -58,6 +58,8 @@ const NO_LABELS = namespaceInjection({ metadata: { name: '' } });
 
 export class ClusterModel {
   private readonly namespaces = new Map<string, NamespaceEntry>();
+  /** Sidecar counts of namespaces whose pods are not watched: from one list when the view opened, or at collapse. */
+  private readonly census = new Map<string, { withProxy: number; total: number }>();
   /** The proxy image the injector config would use now; pods running another are `outdated`. */
   expectedProxyImage: string | undefined;
 
@@ -117,6 +119,27 @@ export class ClusterModel {
     return [...(this.namespaces.get(namespace)?.pods.keys() ?? [])].sort();
   }
 
+  /** Counts every namespace's pods and pods with a proxy from one list (not watched: a snapshot). */
+  setCensus(pods: Pod[]): void {
+    this.census.clear();
+    for (const pod of pods) {
+      const ns = pod.metadata.namespace ?? 'default';
+      const c = this.census.get(ns) ?? { withProxy: 0, total: 0 };
+      c.total++;
+      if (proxyContainer(pod)) c.withProxy++;
+      this.census.set(ns, c);
+    }
+  }
+
+  /** A namespace stops being watched: its pods go, its last counts stay as its census. */
+  forgetPods(namespace: string): void {
+    const e = this.namespaces.get(namespace);
+    if (!e) return;
+    this.census.set(namespace, this.sidecarCount(namespace));
+    e.pods.clear();
+    e.withProxy = 0;
+  }
+
   /** Pods with a proxy and all pods in a namespace (as far as its pods have been listed). */
   sidecarCount(namespace: string): { withProxy: number; total: number } {
     const e = this.namespaces.get(namespace);
@@ -126,14 +149,14 @@ export class ClusterModel {
   namespaceView(name: string, podsLoaded: boolean): NodeView {
     const ns = this.namespaces.get(name)?.ns ?? { metadata: { name } };
     const inj = namespaceInjection(ns);
-    const { withProxy, total } = this.sidecarCount(name);
+    const counted = podsLoaded ? this.sidecarCount(name) : this.census.get(name);
     const mode = inj.mode === 'revision' ? `revision ${inj.revision}` : NAMESPACE_TEXT[inj.mode];
-    const count = podsLoaded ? ` · ${withProxy}/${total} with sidecar` : '';
+    const count = counted ? ` · ${counted.withProxy}/${counted.total} with sidecar` : '';
     const lines = [`**${name}** — ${mode}`];
     const labels = ns.metadata.labels ?? {};
     for (const key of ['istio-injection', 'istio.io/rev']) if (labels[key] !== undefined) lines.push(`\`${key}=${labels[key]}\``);
     if (inj.mode === 'conflict') lines.push('Both istio-injection and istio.io/rev are set: istio-injection wins and the revision label is ignored.');
-    if (podsLoaded) lines.push(`${withProxy} of ${total} pods have a sidecar.`);
+    if (counted) lines.push(`${counted.withProxy} of ${counted.total} pods have a sidecar${podsLoaded ? '.' : ' (counted earlier; expand the namespace to follow changes).'}`);
     return {
       id: `ns/${name}`, label: name, description: `${mode}${count}`, tooltip: lines.join('\n\n'),
       icon: inj.mode === 'conflict' ? 'warning' : inj.injects ? 'symbol-namespace' : 'folder',

@@ -10,6 +10,8 @@ export type WatchEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' |
 export interface ListResult<T> {
   items: T[];
   resourceVersion: string;
+  /** Set when the list stopped at `maxItems` with more left on the server. */
+  truncated?: boolean;
 }
 
 /** One kubeconfig context, opened. */
@@ -18,8 +20,12 @@ export interface ClusterClient {
   readonly context: string;
   /** All context names of the kubeconfig, for the switcher. */
   readonly contexts: string[];
-  /** Lists every item of a collection, `pageSize` at a time (limit/continue); `onPage` reports progress. */
-  listAll<T>(path: string, onPage?: (loaded: number, remaining?: number) => void): Promise<ListResult<T>>;
+  /**
+   * Lists every item of a collection, `pageSize` at a time (limit/continue); `onPage` reports progress. With
+   * `maxItems`, a collection larger than that is not read to the end (`truncated`): as soon as the server's
+   * remainingItemCount, or the pages read so far, show it is too large.
+   */
+  listAll<T>(path: string, onPage?: (loaded: number, remaining?: number) => void, maxItems?: number): Promise<ListResult<T>>;
   /** Watches a collection from `resourceVersion`; `onEnd` gets undefined when the server closed the stream. */
   watch(path: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, onEnd: (err?: KubeError) => void): () => void;
   get<T>(path: string): Promise<T>;
@@ -49,7 +55,7 @@ export function openClusterClient(options: ClusterClientOptions = {}): ClusterCl
     context,
     contexts: kc.getContexts().map((c) => c.name),
 
-    async listAll<T>(path: string, onPage?: (loaded: number, remaining?: number) => void): Promise<ListResult<T>> {
+    async listAll<T>(path: string, onPage?: (loaded: number, remaining?: number) => void, maxItems = Infinity): Promise<ListResult<T>> {
       const items: T[] = [];
       let cont: string | undefined;
       let resourceVersion = '';
@@ -60,6 +66,7 @@ export function openClusterClient(options: ClusterClientOptions = {}): ClusterCl
         cont = page.metadata?.continue || undefined;
         resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
         onPage?.(items.length, page.metadata?.remainingItemCount);
+        if (cont && items.length + (page.metadata?.remainingItemCount ?? 0) > maxItems) return { items, resourceVersion, truncated: true };
       } while (cont);
       return { items, resourceVersion };
     },

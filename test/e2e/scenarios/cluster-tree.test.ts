@@ -111,9 +111,10 @@ scenario('Istio view: pods with kubectl\'s READY/STATUS and sidecar icons; a nam
   const page = s.page;
   await page.locator('.activitybar .action-item a[aria-label^="Istio"]').first().click();
   await rowText(page, 'e2e-cluster', /kubeconfig context/);
-  await rowText(page, 'mesh', /injection enabled/);
-  await rowText(page, 'canary', /revision canary/);
-  await rowText(page, 'plain', /no injection label/);
+  // Collapsed namespaces already show their counts (one cluster-wide list, not watched).
+  await rowText(page, 'mesh', /injection enabled · 3\/4 with sidecar/);
+  await rowText(page, 'canary', /revision canary · 0\/1 with sidecar/);
+  await rowText(page, 'plain', /no injection label · 0\/1 with sidecar/);
 
   await expand(page, 'mesh');
   await rowText(page, 'mesh', /injection enabled · 3\/4 with sidecar/);

@@ -12,16 +12,19 @@ import { configMap, namespace, pod, startKubeApi, writeKubeconfig, type KubeApiS
 
 let api: KubeApiServer;
 let kube: KubeAccess;
+let file: string;
+
+function loadKubeconfig(): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(file);
+  return kc;
+}
 
 before(async () => {
   api = await startKubeApi();
-  const file = writeKubeconfig(join(mkdtempSync(join(tmpdir(), 'session-')), 'config'), [{ name: 'one', server: api.url }, { name: 'two', server: api.url }]);
+  file = writeKubeconfig(join(mkdtempSync(join(tmpdir(), 'session-')), 'config'), [{ name: 'one', server: api.url }, { name: 'two', server: api.url }]);
   kube = {
-    open: (context) => {
-      const kc = new KubeConfig();
-      kc.loadFromFile(file);
-      return openClusterClient({ kubeConfig: kc, ...(context ? { context } : {}) });
-    },
+    open: (context) => openClusterClient({ kubeConfig: loadKubeconfig(), ...(context ? { context } : {}) }),
     listWatch: (client, path, handlers) => new ListWatch(client, path, handlers),
   };
   api.store.applyAll([
@@ -56,6 +59,11 @@ test('cluster → namespaces → pods → containers; only expanded namespaces a
   assert.deepEqual(labels(s, s.children(cluster)), ['istio-system', 'mesh', 'plain']);
   assert.equal(s.contextName, 'one');
   assert.deepEqual(s.contexts, ['one', 'two']);
+  // Collapsed namespaces get their counts from one cluster-wide list, without a watch.
+  await waitFor(() => s.model.namespaceView('plain', false).description === 'no injection label · 0/1 with sidecar');
+  assert.equal(s.model.namespaceView('mesh', false).description, 'injection enabled · 2/3 with sidecar');
+  assert.match(s.model.namespaceView('mesh', false).tooltip, /2 of 3 pods have a sidecar \(counted earlier; expand the namespace to follow changes\)/);
+  assert.ok(!api.requests.some((r) => r.path === '/api/v1/pods' && r.query.includes('watch')), 'the cluster-wide list is not watched');
 
   const mesh = s.namespaceNode('mesh');
   assert.deepEqual(labels(s, s.children(mesh)), ['! Loading pods…']);
@@ -65,7 +73,7 @@ test('cluster → namespaces → pods → containers; only expanded namespaces a
   const newPod = s.children(mesh)[0]!;
   assert.deepEqual(labels(s, s.children(newPod)), ['istio-init', 'web', 'istio-proxy']);
   const podLists = api.requests.filter((r) => r.path.endsWith('/pods') && !r.query.includes('watch'));
-  assert.deepEqual(podLists.map((r) => r.path), ['/api/v1/namespaces/mesh/pods'], 'plain was never expanded, so never listed');
+  assert.deepEqual(podLists.map((r) => r.path), ['/api/v1/pods', '/api/v1/namespaces/mesh/pods'], 'one cluster-wide count; plain was never expanded, so never listed on its own');
   assert.ok(s.children(mesh).every((n, i) => n === s.children(mesh)[i]), 'children are the same node instances every time');
 
   // A label change arrives through the namespace watch and redraws that namespace (and its pods).
@@ -83,6 +91,21 @@ test('cluster → namespaces → pods → containers; only expanded namespaces a
   const watchesBefore = api.faults.openWatches;
   s.collapsed(mesh);
   await waitFor(() => api.faults.openWatches === watchesBefore - 1);
+  assert.equal(s.model.namespaceView('mesh', false).description, 'injection disabled · 2/3 with sidecar', 'a collapsed namespace keeps its last counts');
+  s.stop();
+});
+
+test('a cluster with more pods than the census allows: it stops after the first page and shows no counts', async () => {
+  // Two items a page: 5 pods and a census limit of 3, so the first page's remainingItemCount already says too many.
+  const small: KubeAccess = { ...kube, open: () => openClusterClient({ kubeConfig: loadKubeconfig(), pageSize: 2 }) };
+  const before = api.requests.length;
+  const s = new ClusterSession(small, () => undefined, { censusMaxPods: 3 });
+  s.start();
+  await waitFor(() => s.children(s.children()[0]!)[0]?.kind === 'namespace');
+  await waitFor(() => api.requests.slice(before).some((r) => r.path === '/api/v1/pods'));
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(api.requests.slice(before).filter((r) => r.path === '/api/v1/pods').length, 1, 'one page, then it stopped');
+  assert.equal(s.model.namespaceView('plain', false).description, 'no injection label');
   s.stop();
 });
 
