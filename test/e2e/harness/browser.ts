@@ -6,6 +6,8 @@ import { CHROMIUM } from './paths';
 
 export interface Browser {
   context: BrowserContext;
+  /** Chromium's profile folder (every Chromium process of this browser names it on its command line). */
+  profileDir: string;
   page: Page;
   close(): Promise<void>;
 }
@@ -26,5 +28,5 @@ export async function openBrowser(runDir: string): Promise<Browser> {
     ],
   });
   const page = context.pages()[0] ?? await context.newPage();
-  return { context, page, close: () => context.close() };
+  return { context, page, profileDir: profile, close: () => context.close() };
 }

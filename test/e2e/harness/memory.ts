@@ -1,42 +1,65 @@
-/** Peak resident memory of a process group, sampled from /proc (Linux only; elsewhere it reports nothing). */
+/**
+ * Peak memory of a group of processes, sampled from /proc (Linux only; elsewhere it reports 0): code-server's
+ * process group by RSS, and Chromium (whose processes share many pages) by PSS, the share each process really uses.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE_KB = 4;
 
 export interface MemorySampler {
-  /** Highest sum of RSS over the group's processes seen so far, in MB (0 when /proc is unavailable). */
+  /** Highest total seen so far, in MB (0 when /proc is unavailable). */
   peakMb(): number;
   stop(): void;
 }
 
-export function sampleGroupMemory(pgid: number, everyMs = 500): MemorySampler {
+/** RSS summed over the processes of a process group. */
+export function sampleGroupRss(pgid: number, everyMs = 500): MemorySampler {
+  return sample(() => sumOver((pid) => {
+    const fields = statFields(pid);
+    return Number(fields[2]) === pgid ? Number(fields[21]) * PAGE_KB : 0; // pgrp, rss (pages)
+  }), everyMs);
+}
+
+/** PSS summed over the processes whose command line contains `marker` (e.g. a browser profile folder). */
+export function sampleCommandPss(marker: string, everyMs = 1000): MemorySampler {
+  return sample(() => sumOver((pid) => {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) return 0;
+    const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return pss ? Number(pss[1]) : 0;
+  }), everyMs);
+}
+
+function sample(totalKb: () => number, everyMs: number): MemorySampler {
   let peak = 0;
-  const sample = () => {
-    peak = Math.max(peak, groupRssKb(pgid) / 1024);
+  const tick = () => {
+    peak = Math.max(peak, totalKb() / 1024);
   };
-  sample();
-  const timer = setInterval(sample, everyMs);
+  tick();
+  const timer = setInterval(tick, everyMs);
   timer.unref();
   return { peakMb: () => Math.round(peak), stop: () => clearInterval(timer) };
 }
 
-function groupRssKb(pgid: number): number {
-  let total = 0;
+function sumOver(kbOf: (pid: string) => number): number {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return 0;
   }
+  let total = 0;
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the parenthesised command name: state ppid pgrp ... ; rss is field 24 overall.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) total += Number(fields[21]) * PAGE_KB;
+      total += kbOf(pid);
     } catch {
-      // the process ended meanwhile
+      // the process ended meanwhile, or is not ours to read
     }
   }
   return total;
+}
+
+/** /proc/<pid>/stat's fields after the command name: [0] state, [1] ppid, [2] pgrp, … [21] rss. */
+function statFields(pid: string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }

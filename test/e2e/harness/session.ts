@@ -9,7 +9,7 @@ import { test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './browser';
 import { installExtension, startCodeServer, type CodeServer } from './code-server';
-import { sampleGroupMemory } from './memory';
+import { sampleCommandPss, sampleGroupRss, type MemorySampler } from './memory';
 import { ARTIFACTS_DIR, extensionId, packageJson, vsixPath } from './paths';
 import { waitForWorkbench } from './workbench';
 
@@ -51,11 +51,13 @@ export function scenario(name: string, slug: string, options: SessionOptions, bo
     const extensionsDir = sharedExtensionsDir() ?? installFresh(runDir);
     let codeServer: CodeServer | undefined;
     let browser: Browser | undefined;
-    let memory: ReturnType<typeof sampleGroupMemory> | undefined;
+    let memory: MemorySampler | undefined;
+    let browserMemory: MemorySampler | undefined;
     try {
       codeServer = await startCodeServer({ runDir, extensionsDir, settings: options.settings, env: options.env });
-      memory = sampleGroupMemory(codeServer.pid);
+      memory = sampleGroupRss(codeServer.pid);
       browser = await openBrowser(runDir);
+      browserMemory = sampleCommandPss(browser.profileDir);
       const page = browser.page;
       const session: Session = {
         page,
@@ -74,9 +76,11 @@ export function scenario(name: string, slug: string, options: SessionOptions, bo
         t.diagnostic(`code-server log: ${codeServer.logFile}; extension host logs under ${join(runDir, 'user-data', 'logs')}`);
         throw err;
       }
-      t.diagnostic(`scenario took ${session.elapsed()} ms; code-server process tree peak RSS ${memory.peakMb()} MB`);
+      t.diagnostic(`scenario took ${session.elapsed()} ms; peak memory: code-server process tree ${memory.peakMb()} MB RSS, `
+        + `Chromium ${browserMemory.peakMb()} MB PSS`);
     } finally {
       memory?.stop();
+      browserMemory?.stop();
       await browser?.close().catch(() => undefined);
       await codeServer?.stop();
     }
