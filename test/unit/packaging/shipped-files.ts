@@ -13,6 +13,7 @@ export const ALLOWED: readonly RegExp[] = [
   /^license(\.txt)?$/i, // vsce ships LICENSE as LICENSE.txt
   /^images\/icon\.png$/,
   /^images\/istio-activitybar\.svg$/,
+  /^docs\/images\/[\w-]+\.png$/,
   /^dist\/[\w-]+\.js$/,
   /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^syntaxes\/[\w.-]+\.json$/,
