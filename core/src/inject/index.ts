@@ -20,6 +20,7 @@ import { type CompiledTemplate, type InjectionParams, meshAndProxyConfig, runTem
 import { uninjectPod } from './uninject';
 import type { InjectionSettings, KubeObject, ObjectResult } from './types';
 import { locatePod } from './workload';
+import { InjectionMemo } from './memo';
 
 export type { InjectionSettings, KubeObject, ObjectResult, Outcome, InjectorConfig } from './types';
 
@@ -41,7 +42,7 @@ export interface Injector {
 /** An injector for these settings; templates are parsed once here. */
 export function createInjector(settings: InjectionSettings, options: InjectorOptions = {}): Injector {
   const compiled = compileTemplates(settings.config.templates);
-  const ctx: Context = { settings, templates: compiled.templates, webhook: options.webhookPolicy === true };
+  const ctx: Context = { settings, templates: compiled.templates, webhook: options.webhookPolicy === true, memo: new InjectionMemo() };
   const inject = (obj: KubeObject): ObjectResult => {
     if (compiled.error !== undefined) return { outcome: { kind: 'error', message: compiled.error }, object: obj, warnings: [] };
     try {
@@ -57,6 +58,8 @@ interface Context {
   settings: InjectionSettings;
   templates: ReadonlyMap<string, CompiledTemplate>;
   webhook: boolean;
+  /** Injected pods by their input: re-injecting a workload whose pod did not change skips the templates. */
+  memo: InjectionMemo;
 }
 
 function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
@@ -98,7 +101,12 @@ function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
     nativeSidecar: settings.nativeSidecars,
     proxyEnvs: new Map(),
   };
-  const injected = injectPod(params);
+  const key = ctx.memo.keyOf(located.target);
+  let injected = key === undefined ? undefined : ctx.memo.get(key);
+  if (!injected) {
+    injected = injectPod(params);
+    if (key !== undefined) ctx.memo.set(key, injected);
+  }
   return { outcome: { kind: 'injected' }, object: writeBack(injected), warnings: [] };
 }
 
