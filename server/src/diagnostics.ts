@@ -11,6 +11,7 @@ import type { Finding, FindingSeverity } from '../../core/src/analysis/types';
 import type { SeverityName } from '../../protocol/src/protocol';
 import type { ChunkCache } from './chunk-cache';
 import type { FileModel } from './file-model';
+import { flattenText } from './editable-document';
 import { rangeOf, toLspEdit } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'istio-inject';
@@ -75,6 +76,8 @@ export async function computeDiagnostics(
   doc: TextDocument, model: FileModel, cache: ChunkCache, overrides: Record<string, SeverityName | 'off'>,
   superseded: () => boolean, quick = false,
 ): Promise<Diagnostic[] | undefined> {
+  // The quick publish is out (or there is none): the edited text's one-time copy into a flat string happens here.
+  if (!quick) flattenText(doc);
   const out: Diagnostic[] = [];
   let sliceStart = Date.now();
   for (const chunk of model.chunks) {

@@ -14,10 +14,10 @@ export interface Replacement {
 }
 
 /**
- * The chunks of `newText`, which is `oldText` (split into `previous` without error) with `edit` applied; undefined
+ * The chunks of `_newText`, which is `oldText` (split into `previous` without error) with `edit` applied; undefined
  * when a full split is needed (no documents before, or the edited region does not split cleanly).
  */
-export function resplit(previous: readonly RawChunk[], oldText: string, edit: Replacement, newText: string): RawChunk[] | undefined {
+export function resplit(previous: readonly RawChunk[], oldText: string, edit: Replacement, _newText: string): RawChunk[] | undefined {
   const n = previous.length;
   if (n === 0) return undefined;
   // One untouched document on each side: the separator lines next to the edit are inside the region.
@@ -31,7 +31,9 @@ export function resplit(previous: readonly RawChunk[], oldText: string, edit: Re
   const delta = edit.text.length - (edit.end - edit.start);
   const to = (hi >= n ? oldText.length : previous[hi]!.end) + delta;
   const fromLine = lo < 0 ? 1 : previous[lo]!.line;
-  const region = splitYamlStream(newText.slice(from, to));
+  // The region's new text is cut from the old text and the change, not from the new text: reading the new text would
+  // make V8 copy the whole file into one flat string now (see editable-document.ts), before the quick publish.
+  const region = splitYamlStream(oldText.slice(from, edit.start) + edit.text + oldText.slice(edit.end, to - delta));
   if (region.error) return undefined;
   const lineDelta = newlines(edit.text, 0, edit.text.length) - newlines(oldText, edit.start, edit.end);
   const out: RawChunk[] = previous.slice(0, Math.max(lo, 0));

@@ -14,6 +14,7 @@ import { registerCaptureRules } from './capture-rules';
 import { ChunkCache } from './chunk-cache';
 import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
 import { computeDiagnostics } from './diagnostics';
+import { EDITABLE_DOCUMENTS } from './editable-document';
 import { FileModels, isYamlDocument } from './file-model';
 import { completion, hover } from './language-features';
 import { explain, preview } from './requests';
@@ -45,10 +46,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const debounceMs = options.debounceMs ?? 50;
   const models = new FileModels();
   const documents = new TextDocuments({
-    create: TextDocument.create,
+    create: EDITABLE_DOCUMENTS.create,
     update: (doc, changes, version) => {
       models.noteEdit(doc, changes, version);
-      return TextDocument.update(doc, changes, version);
+      return EDITABLE_DOCUMENTS.update(doc, changes, version);
     },
   });
   const configs = new ConfigManager();
