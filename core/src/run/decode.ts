@@ -4,6 +4,7 @@
  * in the whole stream, so messages can name the document and the place.
  */
 import { MAX_ALIAS_COUNT, parseDocumentLikeGo } from '../manifest/go-yaml-parse';
+import { nonPrintableCharacters } from '../manifest/limits';
 import { offsetToLineCol } from '../manifest/positions';
 import type { RawChunk } from '../manifest/split';
 import { DECLINED, fastYamlToJson } from '../yaml';
@@ -18,6 +19,14 @@ export type Decoded = { ok: true; value: unknown } | { ok: false; error: DecodeE
 
 export function decodeChunk(chunk: RawChunk): Decoded {
   const firstLine = chunk.line;
+  // go-yaml's reader refuses control characters anywhere in a document, comments included, so istioctl fails on
+  // them whatever the kind; the decoders below would accept them.
+  const [control] = nonPrintableCharacters(chunk.text, 1);
+  if (control) {
+    const { line, col } = offsetToLineCol(chunk.text, control.offset);
+    const hex = control.code.toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, error: { line: firstLine + line - 1, col, message: `control character U+${hex} is not allowed in YAML` } };
+  }
   // Most manifests are plain block YAML the fast decoder reads exactly; anything else (and every error) goes
   // through the yaml package, which also gives the positions.
   const fast = fastYamlToJson(chunk.text);
