@@ -30,7 +30,7 @@ export function decodeChunk(chunk: RawChunk): Decoded {
   // Most manifests are plain block YAML the fast decoder reads exactly; anything else (and every error) goes
   // through the yaml package, which also gives the positions.
   const fast = fastYamlToJson(chunk.text);
-  if (fast !== DECLINED) return { ok: true, value: fast };
+  if (fast !== DECLINED) return jsonable(fast, firstLine);
   const doc = parseDocumentLikeGo(chunk.text);
   const problem = doc.errors[0];
   if (problem) {
@@ -38,10 +38,40 @@ export function decodeChunk(chunk: RawChunk): Decoded {
     return { ok: false, error: { line: firstLine + line - 1, col, message: firstLineOf(problem.message) } };
   }
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    return jsonable(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), firstLine);
   } catch (e) {
     return { ok: false, error: { line: firstLine, col: 1, message: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/**
+ * sigs.k8s.io/yaml turns the YAML into JSON before decoding, and JSON has no NaN or infinities: `.nan`, `.inf` or
+ * `1e400` anywhere fails the document (istioctl reads every document's TypeMeta this way, whatever its kind). Only
+ * the top-level apiVersion and kind escape: their Go fields are strings, so the number is written as one.
+ */
+function jsonable(value: unknown, line: number): Decoded {
+  const bad = nonFinite(value, true);
+  if (bad === undefined) return { ok: true, value };
+  const name = Number.isNaN(bad) ? 'NaN' : bad > 0 ? '+Inf' : '-Inf';
+  return { ok: false, error: { line, col: 1, message: `error converting YAML to JSON: json: unsupported value: ${name}` } };
+}
+
+function nonFinite(value: unknown, root: boolean): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const bad = nonFinite(item, false);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (root && /^(apiversion|kind)$/i.test(key)) continue;
+    const bad = nonFinite(item, false);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
 }
 
 function firstLineOf(message: string): string {
