@@ -20,7 +20,7 @@ import { type CompiledTemplate, type InjectionParams, meshAndProxyConfig, runTem
 import { uninjectPod } from './uninject';
 import type { InjectionSettings, KubeObject, ObjectResult } from './types';
 import { locatePod } from './workload';
-import { InjectionMemo } from './memo';
+import { InjectionMemo, RenderMemo } from './memo';
 
 export type { InjectionSettings, KubeObject, ObjectResult, Outcome, InjectorConfig } from './types';
 
@@ -42,7 +42,7 @@ export interface Injector {
 /** An injector for these settings; templates are parsed once here. */
 export function createInjector(settings: InjectionSettings, options: InjectorOptions = {}): Injector {
   const compiled = compileTemplates(settings.config.templates);
-  const ctx: Context = { settings, templates: compiled.templates, webhook: options.webhookPolicy === true, memo: new InjectionMemo() };
+  const ctx: Context = { settings, templates: compiled.templates, webhook: options.webhookPolicy === true, memo: new InjectionMemo(), renders: new RenderMemo() };
   const inject = (obj: KubeObject): ObjectResult => {
     if (compiled.error !== undefined) return { outcome: { kind: 'error', message: compiled.error }, object: obj, warnings: [] };
     try {
@@ -60,6 +60,7 @@ interface Context {
   webhook: boolean;
   /** Injected pods by their input: re-injecting a workload whose pod did not change skips the templates. */
   memo: InjectionMemo;
+  renders: RenderMemo;
 }
 
 function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
@@ -100,6 +101,7 @@ function injectObject(obj: KubeObject, ctx: Context): ObjectResult {
     proxyConfig,
     nativeSidecar: settings.nativeSidecars,
     proxyEnvs: new Map(),
+    renders: ctx.renders,
   };
   const key = ctx.memo.keyOf(located.target);
   let injected = key === undefined ? undefined : ctx.memo.get(key);

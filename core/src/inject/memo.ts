@@ -4,7 +4,7 @@
  * those. Editing anything else of a workload (replicas, the selector, the Deployment's own labels) leaves that input
  * unchanged, so the injected pod is reused instead of rendering, decoding and merging the templates again.
  */
-import { deepClone } from './json-access';
+import { deepClone, type JsonObject } from './json-access';
 import type { PodJson } from './pod';
 
 /** Entries per injector: enough for the workloads of the files being edited, small next to the server's caches. */
@@ -35,6 +35,35 @@ export class InjectionMemo {
     this.pods.set(key, deepClone(pod));
   }
 }
+
+/** A decoded template output and the pod made of the template outputs so far (runTemplates' `templatePod`). */
+export interface DecodedRender {
+  patch: JsonObject;
+  templatePod: PodJson;
+}
+
+/**
+ * Decoded template outputs by the texts the templates printed. Most pod edits (an image, resources, env) change the
+ * pod but not what the templates print, so the printed text is decoded, merged into the template pod and type-checked
+ * once. Keys hold every text printed so far, since the template pod of a step builds on the steps before it.
+ */
+export class RenderMemo {
+  private readonly steps = new Map<string, DecodedRender>();
+
+  /** A private copy of what was remembered for `key`. */
+  get(key: string): DecodedRender | undefined {
+    const step = this.steps.get(key);
+    return step && deepClone(step);
+  }
+
+  set(key: string, step: DecodedRender): void {
+    if (this.steps.size >= RENDER_CAPACITY) this.steps.delete(this.steps.keys().next().value as string);
+    this.steps.set(key, deepClone(step));
+  }
+}
+
+/** Rendered outputs per injector: the workloads being edited; each entry holds a few kilobytes of text. */
+const RENDER_CAPACITY = 64;
 
 /**
  * JSON text of a plain JSON value, or undefined when the value holds anything JSON would blur: undefined, NaN or

@@ -12,6 +12,7 @@ import { stripPod } from './strip';
 import { sidecarTemplateData } from './template-data';
 import type { InjectionSettings } from './types';
 import { validateAnnotations } from './validate';
+import type { RenderMemo } from './memo';
 
 /** A parsed template, ready to run. */
 export interface CompiledTemplate {
@@ -36,6 +37,8 @@ export interface InjectionParams {
   nativeSidecar: boolean;
   /** Env vars forced onto istio-proxy (ISTIO_META_CLUSTER_ID, ISTIO_META_NETWORK), filled by runTemplates. */
   proxyEnvs: Map<string, string>;
+  /** The injector's decoded template outputs, reused when the templates print a text seen before. */
+  renders?: RenderMemo;
 }
 
 export const TEMPLATES_ANNOTATION = 'inject.istio.io/templates';
@@ -92,23 +95,18 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
   // Every merge below returns fresh objects; only the container move edits `merged` in place, on a shallow copy.
   let merged: PodJson = { metadata: pod.metadata, spec: { ...pod.spec } };
   let templatePod: PodJson = { metadata: {}, spec: {} };
+  let printed = '';
   for (const name of selectTemplates(pod, params.defaultTemplates, params.aliases)) {
     const tmpl = params.templates.get(name);
     if (!tmpl) throw new Error(`requested template ${quoteGo(name)} not found; have ${[...params.templates.keys()].sort().join(', ')}`);
     const text = tmpl.execute(data);
-    // Istio decodes the output twice (once per merge below); decoding once gives the same patch. A text that is not
-    // a YAML mapping is apimachinery's "invalid JSON document" for both merges.
-    let patch: unknown = undefined;
-    try {
-      patch = yamlToJson(text) ?? {};
-    } catch {
-      patch = undefined;
-    }
-    if (!isObject(patch)) throw new Error('failed applying injection overlay: strategic merge: invalid JSON document');
-    try {
-      templatePod = typedPod(applyOverlay(templatePod, patch));
-    } catch (e) {
-      throw new Error(`failed applying injection overlay: ${messageOf(e)}`);
+    printed += `${name}\u0000${text}\u0000`;
+    const known = params.renders?.get(printed);
+    let patch: JsonObject;
+    if (known) ({ patch, templatePod } = known);
+    else {
+      ({ patch, templatePod } = decodeRender(text, templatePod));
+      params.renders?.set(printed, { patch, templatePod });
     }
     // A user-customised istio-proxy sits in `containers`; with native sidecars the template puts it in
     // `initContainers`, so move the user's container there before merging.
@@ -129,4 +127,22 @@ export function runTemplates(params: InjectionParams): { merged: PodJson; templa
     }
   }
   return { merged, templatePod };
+}
+
+/** A template's printed text decoded and merged into the template pod so far, type-checked as Istio does. */
+function decodeRender(text: string, templatePod: PodJson): { patch: JsonObject; templatePod: PodJson } {
+  // Istio decodes the output twice (once per merge in runTemplates); decoding once gives the same patch. A text that
+  // is not a YAML mapping is apimachinery's "invalid JSON document" for both merges.
+  let patch: unknown = undefined;
+  try {
+    patch = yamlToJson(text) ?? {};
+  } catch {
+    patch = undefined;
+  }
+  if (!isObject(patch)) throw new Error('failed applying injection overlay: strategic merge: invalid JSON document');
+  try {
+    return { patch, templatePod: typedPod(applyOverlay(templatePod, patch)) };
+  } catch (e) {
+    throw new Error(`failed applying injection overlay: ${messageOf(e)}`);
+  }
 }

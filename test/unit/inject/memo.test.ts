@@ -62,3 +62,17 @@ test('canonicalJson refuses values JSON would blur, so they are never memo keys'
   assert.notEqual(canonicalJson({ a: '1' }), canonicalJson({ a: 1 }));
   assert.notEqual(canonicalJson({ a: 1, b: 2 }), canonicalJson({ b: 2, a: 1 }));
 });
+
+test('a pod edit the templates do not print (an image) reuses the decoded render and still injects exactly as afresh', () => {
+  const shared = createInjector(builtinSettings());
+  shared.inject(deployment(1, 'app:1'));
+  for (const image of ['app:2', 'app:3', 'registry.example.com/other:9']) {
+    assert.deepEqual(shared.inject(deployment(1, image)), createInjector(builtinSettings()).inject(deployment(1, image)), image);
+  }
+  // The pod the injection returns is its own: changing it leaves the next injection intact.
+  const a = shared.inject(deployment(1, 'app:4'));
+  const spec = ((a.object.spec as Record<string, unknown>).template as { spec: { initContainers?: unknown[]; volumes?: unknown[] } }).spec;
+  spec.initContainers?.splice(0);
+  spec.volumes?.splice(0);
+  assert.deepEqual(shared.inject(deployment(1, 'app:5')), createInjector(builtinSettings()).inject(deployment(1, 'app:5')));
+});
