@@ -117,7 +117,8 @@ function injectDocument(chunk: RawChunk, index: number, injector: Injector, prin
 /** Inputs refused before parsing: too large to handle in an editor, or binary. */
 function refuseInput(text: string, maxBytes: number): string | undefined {
   if (utf8SizeWithin(text, maxBytes) === undefined) {
-    return `the input is larger than ${formatSize(maxBytes)}, the most istio-inject reads; split it or raise the limit`;
+    const { document, line } = whereLimitPasses(text, maxBytes);
+    return `document ${document}, line ${line}: the input is larger than ${formatSize(maxBytes)}, the most istio-inject reads (it passes the limit here); split it or raise the limit`;
   }
   const nul = firstNul(text);
   if (nul !== -1) {
@@ -125,6 +126,29 @@ function refuseInput(text: string, maxBytes: number): string | undefined {
     return `line ${line}:${col}: the input holds binary data (a NUL byte), not YAML`;
   }
   return undefined;
+}
+
+/**
+ * The document and line holding the first byte past `maxBytes`, counting documents as splitYamlStream does (a line
+ * starting with `---` ends one). Only the text up to that byte is read.
+ */
+function whereLimitPasses(text: string, maxBytes: number): { document: number; line: number } {
+  let bytes = 0;
+  let at = 0;
+  for (; at < text.length && bytes <= maxBytes; at++) {
+    const c = text.charCodeAt(at);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3; // a surrogate pair: 2 + 2
+  }
+  let document = 1;
+  let line = 1;
+  for (let start = 0; start < at; line++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 || nl >= at ? at : nl;
+    if (text.startsWith('---', start) && end > start && /^---[ \t]*(#.*)?\r?$/.test(text.slice(start, end))) document++;
+    if (nl === -1 || nl >= at - 1) break;
+    start = nl + 1;
+  }
+  return { document, line };
 }
 
 /** The error Go's typed decoding gives for this object (e.g. `containers: "x"`), or undefined when it decodes. */
