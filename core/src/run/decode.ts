@@ -9,6 +9,7 @@ import { offsetToLineCol } from '../manifest/positions';
 import type { RawChunk } from '../manifest/split';
 import { visit, type Document } from 'yaml';
 import { DECLINED, fastYamlToJson } from '../yaml';
+import { excessiveAliasing } from './alias-ratio';
 
 export interface DecodeError {
   line: number;
@@ -36,17 +37,20 @@ export function decodeChunk(chunk: RawChunk): Decoded {
   const problem = doc.errors[0];
   if (problem) {
     const { line, col } = offsetToLineCol(chunk.text, problem.pos[0]);
-    return { ok: false, error: { line: firstLine + line - 1, col, message: firstLineOf(problem.message) } };
+    return { ok: false, error: { line: firstLine + line - 1, col, message: nestingMessage(firstLineOf(problem.message)) } };
   }
   const cycle = selfReference(doc);
   if (cycle) {
     const { line, col } = offsetToLineCol(chunk.text, cycle.offset);
     return { ok: false, error: { line: firstLine + line - 1, col, message: `anchor '${cycle.anchor}' value contains itself` } };
   }
+  if (cycle === undefined && chunk.text.includes('*') && excessiveAliasing(doc)) {
+    return { ok: false, error: { line: firstLine, col: 1, message: 'document contains excessive aliasing' } };
+  }
   try {
     return jsonable(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), firstLine);
   } catch (e) {
-    return { ok: false, error: { line: firstLine, col: 1, message: e instanceof Error ? e.message : String(e) } };
+    return { ok: false, error: { line: firstLine, col: 1, message: nestingMessage(e instanceof Error ? e.message : String(e)) } };
   }
 }
 
@@ -98,6 +102,11 @@ function nonFinite(value: unknown, root: boolean): number | undefined {
     if (bad !== undefined) return bad;
   }
   return undefined;
+}
+
+/** The yaml package runs out of JavaScript stack on very deep nesting; say what is wrong with the document instead. */
+function nestingMessage(message: string): string {
+  return /call stack/i.test(message) ? 'collections are nested too deeply' : message;
 }
 
 function firstLineOf(message: string): string {
