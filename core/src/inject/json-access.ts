@@ -65,13 +65,17 @@ export function deepClone<T>(v: T): T {
 }
 
 function structuredCloneJson(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return v.map(structuredCloneJson);
-  if (isObject(v)) {
-    const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) out[k] = structuredCloneJson(x);
-    return out;
+  const out: JsonObject = {};
+  // Keys and reads, not Object.entries: no pair array per member (injection clones pods several times).
+  for (const k of Object.keys(v)) {
+    const x = structuredCloneJson((v as JsonObject)[k]);
+    // A `__proto__` member stays data; an assignment would set the copy's prototype instead.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
   }
-  return v;
+  return out;
 }
 
 /** A container's name (containers are objects in `containers`/`initContainers`). */

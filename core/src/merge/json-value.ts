@@ -60,7 +60,16 @@ export function fromPlain(v: unknown): Json {
 
 /** The plain JSON value (objects, arrays, scalars) for a value of the merge's model. */
 export function toPlain(v: Json): unknown {
-  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+  if (v instanceof Map) {
+    // A loop, not Object.fromEntries over mapped pairs: the merge's hottest allocation (two arrays per member).
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of v) {
+      // Data, as Object.fromEntries defines it; an assignment would set the object's prototype instead.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(x), enumerable: true, writable: true, configurable: true });
+      else out[k] = toPlain(x);
+    }
+    return out;
+  }
   if (Array.isArray(v)) return v.map(toPlain);
   return v;
 }
