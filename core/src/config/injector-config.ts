@@ -3,6 +3,7 @@
  * Istio's defaults and error texts.
  */
 import type { InjectorConfig, LabelSelector } from '../inject/types';
+import { goStringOf } from '../k8s/typed-json';
 import { yamlToJson } from './yaml-json';
 
 /** Istio's SidecarTemplateName: the template every workload gets unless told otherwise. */
@@ -141,7 +142,9 @@ function expectArray(v: unknown, target: string): unknown[] {
   return v;
 }
 
+/** A string field: sigs.k8s.io/yaml writes numbers and booleans into it as their text (`sidecar: 12` reads "12"). */
 function expectString(v: unknown, target: string): string {
-  if (typeof v !== 'string') throw typeError(v, target);
-  return v;
+  const s = goStringOf(v);
+  if (s === undefined) throw typeError(v, target);
+  return s;
 }

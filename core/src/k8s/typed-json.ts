@@ -194,14 +194,22 @@ function isEmptyObject(o: Record<string, unknown>): boolean {
 /** Strings, plus the scalars sigs.k8s.io/yaml turns into strings for string-typed targets. */
 function encodeString(value: unknown, walk: Walk): string {
   if (value === null || value === undefined) return '';
-  let s: string;
-  if (typeof value === 'string') s = value;
-  else if (typeof value === 'boolean') s = value ? 'true' : 'false';
-  else if (typeof value === 'bigint') s = value.toString();
-  else if (typeof value === 'number') s = Number.isInteger(value) ? BigInt(value).toString() : formatFloat32(value);
-  else if (value instanceof Date) s = dateText(value);
-  else throw mismatch(value, walk, 'string');
+  const s = goStringOf(value);
+  if (s === undefined) throw mismatch(value, walk, 'string');
   return s;
+}
+
+/**
+ * A scalar as sigs.k8s.io/yaml writes it when the Go field it fills is a string (`port: 80` into a string field
+ * reads "80", `true` reads "true"); undefined for values it leaves alone (maps, lists, null).
+ */
+export function goStringOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : formatFloat32(value);
+  if (value instanceof Date) return dateText(value);
+  return undefined;
 }
 
 function encodeInt(value: unknown, walk: Walk, type: 'int32' | 'int64'): number | bigint {
