@@ -37,7 +37,8 @@ export function containsDirectiveMarker(item: Json): boolean {
 export function removeDirectives(v: Json): { value: Json; keep: boolean } {
   if (isMap(v)) {
     if (v.has(DIRECTIVE_MARKER)) return { value: null, keep: false };
-    for (const [k, x] of [...v]) {
+    // Deleting or re-setting the member being visited is safe while iterating a Map: no copy of the entries needed.
+    for (const [k, x] of v) {
       const r = removeDirectives(x);
       if (r.keep) v.set(k, r.value);
       else v.delete(k);
@@ -58,7 +59,7 @@ export function removeDirectives(v: Json): { value: Json; keep: boolean } {
 /** Removes null members from maps anywhere in `v` (null list elements stay). Modifies `v` in place. */
 export function discardNullValues(v: Json): void {
   if (isMap(v)) {
-    for (const [k, x] of [...v]) {
+    for (const [k, x] of v) {
       if (x === null) v.delete(k);
       else discardNullValues(x);
     }
