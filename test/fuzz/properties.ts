@@ -15,6 +15,7 @@ import { type Injector, injectText, isDecodedKind, parseManifest, removeInjectio
 import type { KubeObject, TextResult } from '../../core/src/index';
 // Not in the public index: the language server uses it to turn removeInjection's object into text edits.
 import { preserveEdits } from '../../core/src/output/preserve';
+import { knownIssue } from './known-issues';
 
 export const TIME_LIMIT_MS = 1000;
 
@@ -24,36 +25,10 @@ export type Property = (typeof PROPERTIES)[number];
 export interface Violation {
   property: Property;
   message: string;
-  /** Set when the violation is a known, reported core issue (see KNOWN_ISSUES): counted, not failed. */
+  /** Set when the violation is a known, reported core issue (see known-issues.ts): counted, not failed. */
   known?: string;
 }
 
-/**
- * Core issues the fuzzer found that are not fixed here (they live in code another engineer owns, or need a design
- * decision); each is described in test/fuzz/README.md. Matched on the violation's message.
- */
-export const KNOWN_ISSUES: readonly { property: Property; pattern: RegExp; issue: string }[] = [
-  {
-    property: 'idempotent',
-    pattern: /^re-injecting the preserve output changed line \d+: ".*emptyDir: null/,
-    issue: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
-  },
-  {
-    property: 'remove-identity',
-    pattern: /removal is offered but does not give back the input: line \d+: .* → ".*metadata: \{\}/,
-    issue: 'removal leaves `metadata: {}` on a pod template that had no metadata',
-  },
-  {
-    property: 'remove-identity',
-    pattern: /removal is offered but does not give back the input: line \d+: .* → "\s*containers: \[\]"/,
-    issue: 'removal leaves `containers: []` on a pod that had no containers',
-  },
-  {
-    property: 'remove-identity',
-    pattern: /removal is offered but does not give back the input: line \d+: .* → "\s*securityContext:"/,
-    issue: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
-  },
-];
 
 /** Running counts over all cases (how often each property was actually exercised). */
 export interface Stats {
@@ -87,31 +62,6 @@ export function newStats(): Stats {
 
 /** JavaScript's own error texts: a message like these means a bug escaped as a result. */
 const INTERNAL_ERROR = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|Cannot set|is not a function|is not iterable|\bundefined\b|Maximum call stack|\[object Object\]/;
-
-const NON_STRING_METADATA =
-  'numbers and booleans in string fields (metadata name, namespace, labels, annotations) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl';
-
-/** Whether some document's (or pod template's) name, namespace, label or annotation value is a scalar but no string. */
-function nonStringMetadata(text: string): boolean {
-  const odd = (v: unknown) => v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'object';
-  const oddMeta = (m: unknown): boolean => {
-    if (!isObject(m)) return false;
-    if (odd(m.name) || odd(m.namespace)) return true;
-    return [m.labels, m.annotations].some((x) => isObject(x) && Object.values(x).some(odd));
-  };
-  return parseManifest(text).documents.some((d) => {
-    if (!isObject(d.value)) return false;
-    const spec = d.value.spec;
-    const template = isObject(spec) ? spec.template : undefined;
-    const job = isObject(spec) ? spec.jobTemplate : undefined;
-    const jobTemplate = isObject(job) && isObject(job.spec) ? job.spec.template : undefined;
-    return [d.value, template, job, jobTemplate].some((holder) => isObject(holder) && oddMeta(holder.metadata));
-  });
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * YAML 1.1 line breaks that YAML 1.2 reads as ordinary characters: go-yaml (and so istioctl) breaks lines at them,
@@ -156,10 +106,7 @@ export function checkText(text: string, injector: Injector, stats: Stats, family
   if (YAML11_BREAKS.test(text)) stats.yaml11Breaks++;
   else checkIdempotent(out, result, injector, stats);
   checkRemoval(out, text, result, injector, stats);
-  for (const v of out) v.known = KNOWN_ISSUES.find((k) => k.property === v.property && k.pattern.test(v.message))?.issue;
-  if (out.some((v) => !v.known && v.property === 'idempotent') && nonStringMetadata(text)) {
-    for (const v of out) if (v.property === 'idempotent') v.known ??= NON_STRING_METADATA;
-  }
+  for (const v of out) v.known = knownIssue(v, text);
   return out;
 }
 
