@@ -2,6 +2,8 @@
  * Entry point VS Code calls when a YAML file opens or an istio-inject command runs. It only wires the modules
  * together: settings, the injector config source, the language client, commands, previews and the status bar.
  */
+// First: its body starts the bundle's clock before any other module is evaluated.
+import { markBundleEvaluated, startActivationClock, type ActivationClock } from './activation-timing';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ConfigStatusNotification } from '../../protocol/src/protocol';
@@ -16,32 +18,49 @@ import { PreviewProvider } from './preview/preview-provider';
 import { SettingsSync } from './settings-sync';
 import { ConfigStatusBar } from './status-bar';
 
-/** How long activation waits for the injector configuration before starting the server with the built-in one. */
+markBundleEvaluated();
+
+/** How long the server's start waits for the injector configuration before starting with the built-in one. */
 const FIRST_LOAD_WAIT_MS = 1500;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Wires everything synchronously and returns at once: VS Code counts activation until this returns (and until a
+ * returned promise settles), and the slow parts need no one to wait for them. The language client (its library's
+ * module evaluation costs more than the rest of activation) is made on first use: by the background start below, or
+ * earlier by a command that needs it; a request sent before the server runs starts it (sendRequest does).
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const clock = startActivationClock();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Istio Inject'), { log: true });
   const config = new Config();
   const sync = new SettingsSync(config);
   const statusBar = new ConfigStatusBar();
   const configSource = new ConfigSourceController(config, sync, output);
   context.subscriptions.push(output, config, statusBar, configSource, configSource.onDidChangeState((s) => statusBar.setState(s)));
-  // Before any await: the Istio view must have its provider as soon as VS Code activates us for it.
+  // The Istio view must have its provider as soon as VS Code activates us for it.
   registerClusterViews(context);
-
-  // Files load in milliseconds; a slow cluster is not waited for: its texts are pushed when they arrive.
   const firstLoad = configSource.reload();
-  await Promise.race([firstLoad, new Promise((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS))]);
 
-  const languageClient = createLanguageClient(context, {
-    output,
-    initializationOptions: () => sync.initializationOptions(),
-    codeLensEnabled: () => config.settings.codeLens,
-  });
-  client = languageClient;
-  sync.attach(languageClient);
+  const languageClient = (): LanguageClient => {
+    if (client) return client;
+    const started = performance.now();
+    const made = createLanguageClient(context, {
+      output,
+      initializationOptions: () => sync.initializationOptions(),
+      codeLensEnabled: () => config.settings.codeLens,
+    });
+    client = made;
+    sync.attach(made);
+    context.subscriptions.push(made.onNotification(ConfigStatusNotification, (status) => {
+      statusBar.setStatus(status);
+      preview.refreshAll();
+      refreshCodeLenses(made);
+    }));
+    output.info(clock.clientMade(started));
+    return made;
+  };
   const preview = new PreviewProvider(languageClient);
   const explain = new ExplainProvider();
   const captureRules = new CaptureRulesView();
@@ -49,16 +68,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     preview,
     explain,
     captureRules,
-    languageClient.onNotification(ConfigStatusNotification, (status) => {
-      statusBar.setStatus(status);
-      preview.refreshAll();
-      refreshCodeLenses(languageClient);
+    config.onDidChange(() => {
+      if (client) refreshCodeLenses(client);
     }),
-    config.onDidChange(() => refreshCodeLenses(languageClient)),
-    ...registerCommands({ client: languageClient, output, config, configSource, preview, explain, captureRules }),
+    ...registerCommands({
+      get client() {
+        return languageClient();
+      },
+      output, config, configSource, preview, explain, captureRules,
+    }),
   );
 
-  await languageClient.start();
+  output.info(clock.activated());
+  void startWhenConfigured(languageClient, firstLoad, output, clock);
+}
+
+/**
+ * Starts the server once the injector configuration is loaded, so its first diagnostics use it. Files load in
+ * milliseconds; a slow cluster is not waited for past FIRST_LOAD_WAIT_MS: its texts are pushed when they arrive.
+ */
+async function startWhenConfigured(
+  languageClient: () => LanguageClient, firstLoad: Promise<void>, output: vscode.LogOutputChannel, clock: ActivationClock,
+): Promise<void> {
+  try {
+    await Promise.race([firstLoad, new Promise((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS))]);
+    await languageClient().start();
+    output.info(clock.serverRunning());
+  } catch (err) {
+    output.error(`the language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {

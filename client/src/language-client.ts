@@ -3,10 +3,9 @@
  * restarted a few times with a visible note; past that it stays down and says how to bring it back.
  */
 import * as vscode from 'vscode';
-import {
-  CloseAction, CodeLensRequest, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type InitializationOptions } from '../../protocol/src/protocol';
+import { clientLibrary } from './client-library';
 import { RestartBudget } from './restart-budget';
 
 export interface ClientHooks {
@@ -19,6 +18,7 @@ export interface ClientHooks {
 export const YAML_SELECTOR = [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }];
 
 export function createLanguageClient(context: vscode.ExtensionContext, hooks: ClientHooks): LanguageClient {
+  const { CloseAction, ErrorAction, LanguageClient, TransportKind } = clientLibrary();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -55,7 +55,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, hooks: Cl
 }
 
 function stateName(state: State): string {
-  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+  const states = clientLibrary().State;
+  return state === states.Running ? 'running' : state === states.Starting ? 'starting' : 'stopped';
 }
 
 /**
@@ -64,7 +65,7 @@ function stateName(state: State): string {
  */
 export function refreshCodeLenses(client: LanguageClient): void {
   if (!client.isRunning()) return;
-  const feature = client.getFeature(CodeLensRequest.method);
+  const feature = client.getFeature(clientLibrary().CodeLensRequest.method);
   const fired = new Set<unknown>();
   for (const document of vscode.workspace.textDocuments) {
     const shape = feature.getProvider(document);

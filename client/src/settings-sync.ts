@@ -4,8 +4,9 @@
  * name, which server/src/server.ts reads as a push) whenever either changes.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../../protocol/src/protocol';
+import { clientLibrary } from './client-library';
 import type { Config } from './config';
 import { toServerSettings } from './settings-model';
 
@@ -41,7 +42,7 @@ export class SettingsSync {
   push(): void {
     const client = this.client;
     if (!client?.isRunning()) return;
-    void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: this.serverSettings() } })
+    void client.sendNotification(clientLibrary().DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: this.serverSettings() } })
       .catch((e: unknown) => client.warn(`pushing settings failed: ${String(e)}`));
   }
 }

@@ -21,9 +21,10 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   private readonly anatomies = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[];
-  private readonly client: LanguageClient;
+  /** Made on first use (extension.ts defers the language client past activation). */
+  private readonly client: () => LanguageClient;
 
-  constructor(client: LanguageClient) {
+  constructor(client: () => LanguageClient) {
     this.client = client;
     this.onDidChange = this.emitter.event;
     this.disposables = [
@@ -92,7 +93,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
     this.request(target.source, target.range).then((result) => {
       this.store(uri, result);
       this.emitter.fire(uri);
-    }, (e: unknown) => this.client.warn(`preview refresh failed: ${String(e)}`));
+    }, (e: unknown) => this.client().warn(`preview refresh failed: ${String(e)}`));
   }
 
   private openPreviews(): vscode.Uri[] {
@@ -106,7 +107,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   private request(source: string, range: LspRange | undefined): Promise<PreviewResult> {
-    return this.client.sendRequest(PreviewRequest, range ? { uri: source, range } : { uri: source });
+    return this.client().sendRequest(PreviewRequest, range ? { uri: source, range } : { uri: source });
   }
 
   dispose(): void {
