@@ -12,42 +12,49 @@ export const ISSUES = {
   emptyDirNull: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
   gatewaySecurityContext: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
   nonStringScalars:
-    'numbers and booleans in string fields (metadata, labels, annotations, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
+    'numbers and booleans in string fields (metadata, labels, annotations, owner references, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
 } as const;
 
 /** The known issue this violation shows, if any. */
 export function knownIssue(v: Violation, input: string): string | undefined {
-  const diff = differingLines(v.message);
+  const diff = v.diff;
   if (v.property === 'remove-identity' && diff) {
-    if ([diff.expected, diff.got].some((l) => /:\s*(\{\}|\[\])\s*$/.test(l))) return ISSUES.emptyCollections;
+    const empty = /:\s*(\{\}|\[\]|null|~)\s*$/;
+    if (empty.test(diff.expected) || empty.test(diff.got) || (/:\s*$/.test(diff.expected) && !opensBlock(diff.expected, diff.expectedNext))) {
+      return ISSUES.emptyCollections;
+    }
     if (/^\s*securityContext:\s*$/.test(diff.got)) return ISSUES.gatewaySecurityContext;
   }
   if (v.property === 'idempotent') {
-    if (diff && /^\s*emptyDir: null\s*$/.test(diff.expected)) return ISSUES.emptyDirNull;
+    if (diff && count(diff.expected, 'emptyDir: null') > count(diff.got, 'emptyDir: null')) return ISSUES.emptyDirNull;
     if ((diff && unquoted(diff.expected) === unquoted(diff.got)) || nonStringMetadata(input)) return ISSUES.nonStringScalars;
   }
   return undefined;
 }
 
-/** The two lines of a `line N: "expected" → "got"` message (see firstDifference). */
-function differingLines(message: string): { expected: string; got: string } | undefined {
-  const m = / line \d+: ("(?:[^"\\]|\\.)*"|<end>) → ("(?:[^"\\]|\\.)*"|<end>)/.exec(message.split('\n')[0]);
-  if (!m) return undefined;
-  const read = (s: string) => (s === '<end>' ? '' : (JSON.parse(s) as string));
-  return { expected: read(m[1]), got: read(m[2]) };
+/** Whether `line` (a `key:` line) holds a block: the next line is deeper, or a list item. */
+function opensBlock(line: string, next: string): boolean {
+  const indent = (l: string) => /^ */.exec(l)![0].length;
+  return indent(next) > indent(line) || (indent(next) === indent(line) && next.trimStart().startsWith('- '));
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
 }
 
 function unquoted(line: string): string {
   return line.replace(/\\?["']/g, '');
 }
 
-/** Whether some document's (or pod template's) name, namespace, label or annotation value is a scalar but no string. */
+/** ObjectMeta fields that are not strings (or hold no strings). */
+const NON_STRING_META = new Set(['controller', 'blockOwnerDeletion', 'generation', 'deletionGracePeriodSeconds']);
+
+/** Whether some document's (or pod template's) metadata holds a number or boolean where Go has a string field. */
 function nonStringMetadata(text: string): boolean {
-  const odd = (v: unknown) => v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'object';
-  const oddMeta = (m: unknown): boolean => {
-    if (!isObject(m)) return false;
-    if (odd(m.name) || odd(m.namespace)) return true;
-    return [m.labels, m.annotations].some((x) => isObject(x) && Object.values(x).some(odd));
+  const odd = (v: unknown, key: string): boolean => {
+    if (Array.isArray(v)) return v.some((x) => odd(x, key));
+    if (isObject(v)) return Object.entries(v).some(([k, x]) => !NON_STRING_META.has(k) && odd(x, k));
+    return v !== undefined && v !== null && typeof v !== 'string' && !NON_STRING_META.has(key);
   };
   return parseManifest(text).documents.some((d) => {
     if (!isObject(d.value)) return false;
@@ -55,7 +62,7 @@ function nonStringMetadata(text: string): boolean {
     const template = isObject(spec) ? spec.template : undefined;
     const job = isObject(spec) ? spec.jobTemplate : undefined;
     const jobTemplate = isObject(job) && isObject(job.spec) ? job.spec.template : undefined;
-    return [d.value, template, job, jobTemplate].some((holder) => isObject(holder) && oddMeta(holder.metadata));
+    return [d.value, template, job, jobTemplate].some((holder) => isObject(holder) && odd(holder.metadata, 'metadata'));
   });
 }
 

@@ -27,6 +27,14 @@ export interface Violation {
   message: string;
   /** Set when the violation is a known, reported core issue (see known-issues.ts): counted, not failed. */
   known?: string;
+  /** For text comparisons: the first differing line of each text, and the expected text's next line. */
+  diff?: LineDifference;
+}
+
+export interface LineDifference {
+  expected: string;
+  got: string;
+  expectedNext: string;
 }
 
 
@@ -73,7 +81,7 @@ const YAML11_BREAKS = /[\u0085\u2028\u2029]/;
 const NAMED_PROBE_PORT = /^\s*port:\s*["']?[A-Za-z]/m;
 
 /** A previous injection: its status annotation, or containers named like the injected ones. */
-const PRIOR_INJECTION = /sidecar\.istio\.io\/status|name:\s*["']?istio-(proxy|init|validation)\b/;
+const PRIOR_INJECTION = /sidecar\.istio\.io\/status|name:\s*(&\S+\s+)?["']?istio-(proxy|init|validation)\b/;
 
 /** Checks one text; returns every violation (empty when all properties hold) and updates `stats`. */
 export function checkText(text: string, injector: Injector, stats: Stats, family = 'adhoc'): Violation[] {
@@ -144,14 +152,14 @@ function checkIdempotent(out: Violation[], r: TextResult, injector: Injector, st
   stats.checked.idempotent++;
   const again = guard(out, 'injectText (preserve output)', () => injectText(r.preserved!, injector));
   if (again && again.preserved !== r.preserved) {
-    out.push({ property: 'idempotent', message: `re-injecting the preserve output changed ${firstDifference(r.preserved!, again.preserved ?? again.errors.join('\n'))}` });
+    out.push(differs('idempotent', 're-injecting the preserve output changed', r.preserved!, again.preserved ?? again.errors.join('\n')));
   }
   // istioctl echoes a last document without its final newline and glues its `---` to that line, as Kubernetes'
   // reader and istioctl do; such output is a different stream when read again.
   if (!r.istioctl!.split('---\n').every((d) => d === '' || d.endsWith('\n'))) return;
   const printed = guard(out, 'injectText (istioctl output)', () => injectText(r.istioctl!, injector));
   if (printed && printed.istioctl !== r.istioctl) {
-    out.push({ property: 'idempotent', message: `re-injecting the istioctl output changed ${firstDifference(r.istioctl!, printed.istioctl ?? printed.errors.join('\n'))}` });
+    out.push(differs('idempotent', 're-injecting the istioctl output changed', r.istioctl!, printed.istioctl ?? printed.errors.join('\n')));
   }
 }
 
@@ -181,7 +189,7 @@ function checkRemoval(out: Violation[], text: string, r: TextResult, injector: I
     if (without === original) continue;
     const reinjected = guard(out, 'injectText (removed)', () => injectText(without, injector));
     if (reinjected?.documents[0]?.newText === d.newText) {
-      out.push({ property: 'remove-identity', message: `document ${d.index}: removal is offered but does not give back the input: ${firstDifference(original, without)}` });
+      out.push(differs('remove-identity', `document ${d.index}: removal is offered but does not give back the input:`, original, without));
     } else {
       stats.removalNotOffered++;
     }
@@ -226,12 +234,14 @@ function isMapping(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** `line N: "expected" → "got"` for the first differing line, then a few lines of context from both texts. */
-export function firstDifference(a: string, b: string): string {
-  const la = a.split('\n');
-  const lb = b.split('\n');
+/** A violation saying how `got` differs from `expected`: the first differing line, then context from both. */
+function differs(property: Property, what: string, expected: string, got: string): Violation {
+  const le = expected.split('\n');
+  const lg = got.split('\n');
   let i = 0;
-  while (i < la.length && i < lb.length && la[i] === lb[i]) i++;
+  while (i < le.length && i < lg.length && le[i] === lg[i]) i++;
+  const diff = { expected: le[i] ?? '', got: lg[i] ?? '', expectedNext: le[i + 1] ?? '' };
   const show = (lines: string[]) => lines.slice(Math.max(0, i - 2), i + 3).map((l) => JSON.stringify(l)).join('\n    ');
-  return `line ${i + 1}: ${JSON.stringify(la[i] ?? '<end>')} → ${JSON.stringify(lb[i] ?? '<end>')}\n  expected:\n    ${show(la)}\n  got:\n    ${show(lb)}`;
+  const message = `${what} line ${i + 1}: ${JSON.stringify(diff.expected)} → ${JSON.stringify(diff.got)}\n  expected:\n    ${show(le)}\n  got:\n    ${show(lg)}`;
+  return { property, message, diff };
 }
