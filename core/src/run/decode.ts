@@ -7,9 +7,8 @@ import { MAX_ALIAS_COUNT, parseDocumentLikeGo } from '../manifest/go-yaml-parse'
 import { nonPrintableCharacters } from '../manifest/limits';
 import { offsetToLineCol } from '../manifest/positions';
 import type { RawChunk } from '../manifest/split';
-import { visit, type Document } from 'yaml';
 import { DECLINED, fastYamlToJson } from '../yaml';
-import { excessiveAliasing } from './alias-ratio';
+import { aliasTargets, excessiveAliasing, selfReference } from './aliases';
 
 export interface DecodeError {
   line: number;
@@ -39,39 +38,21 @@ export function decodeChunk(chunk: RawChunk): Decoded {
     const { line, col } = offsetToLineCol(chunk.text, problem.pos[0]);
     return { ok: false, error: { line: firstLine + line - 1, col, message: nestingMessage(firstLineOf(problem.message)) } };
   }
-  const cycle = selfReference(doc);
-  if (cycle) {
-    const { line, col } = offsetToLineCol(chunk.text, cycle.offset);
-    return { ok: false, error: { line: firstLine + line - 1, col, message: `anchor '${cycle.anchor}' value contains itself` } };
-  }
-  if (cycle === undefined && chunk.text.includes('*') && excessiveAliasing(doc)) {
-    return { ok: false, error: { line: firstLine, col: 1, message: 'document contains excessive aliasing' } };
+  // Only the slow path sees anchors and aliases: the fast decoder declines them.
+  if (chunk.text.includes('*')) {
+    const targets = aliasTargets(doc);
+    const cycle = selfReference(targets);
+    if (cycle) {
+      const { line, col } = offsetToLineCol(chunk.text, cycle.offset);
+      return { ok: false, error: { line: firstLine + line - 1, col, message: `anchor '${cycle.anchor}' value contains itself` } };
+    }
+    if (excessiveAliasing(doc, targets)) return { ok: false, error: { line: firstLine, col: 1, message: 'document contains excessive aliasing' } };
   }
   try {
     return jsonable(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), firstLine);
   } catch (e) {
     return { ok: false, error: { line: firstLine, col: 1, message: nestingMessage(e instanceof Error ? e.message : String(e)) } };
   }
-}
-
-/**
- * An alias inside the node its anchor names (`a: &x {b: *x}`): the yaml package builds a cyclic value, which no
- * later walk could finish; go-yaml refuses it with this message.
- */
-function selfReference(doc: Document): { anchor: string; offset: number } | undefined {
-  let found: { anchor: string; offset: number } | undefined;
-  visit(doc, {
-    Alias(_key, alias) {
-      const source = alias.resolve(doc);
-      const [start, end] = alias.range ?? [0, 0];
-      if (source?.range && source.range[0] <= start && end <= source.range[1]) {
-        found = { anchor: alias.source, offset: start };
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }
 
 /**
