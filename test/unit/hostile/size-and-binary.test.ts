@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSettings, createInjector, injectText } from '../../../core/src/index';
-import { POD, within } from './helpers';
+import { BOUND_MS, POD, within } from './helpers';
 
 const injector = createInjector(builtinSettings());
 
@@ -12,7 +12,7 @@ function configMap(name: string, lines: number): string {
 
 test('a 50 MB input is refused over the default 10 MB, naming the document and line where the limit is passed', () => {
   const text = `${POD}---\n${configMap('big', (50 * 1024 * 1024) / 100)}`;
-  const r = within(1000, () => injectText(text, injector));
+  const r = within(BOUND_MS, () => injectText(text, injector));
   assert.deepEqual(r.documents, []);
   assert.deepEqual(r.errors, [
     'document 2, line 103832: the input is larger than 10 MB, the most istio-inject reads (it passes the limit here); split it or raise the limit',
@@ -21,11 +21,11 @@ test('a 50 MB input is refused over the default 10 MB, naming the document and l
 
 test('the limit is configurable: the same text passes under a higher limit and is refused under a lower one', () => {
   const text = `${configMap('a', 10)}---\n${POD}---\n${configMap('b', 20_000)}`; // about 2 MB
-  const refused = within(1000, () => injectText(text, injector, { maxBytes: 1024 * 1024 }));
+  const refused = within(BOUND_MS, () => injectText(text, injector, { maxBytes: 1024 * 1024 }));
   assert.deepEqual(refused.errors, [
     'document 3, line 10400: the input is larger than 1 MB, the most istio-inject reads (it passes the limit here); split it or raise the limit',
   ]);
-  const accepted = within(5000, () => injectText(text, injector, { maxBytes: 3 * 1024 * 1024 }));
+  const accepted = within(BOUND_MS, () => injectText(text, injector, { maxBytes: 3 * 1024 * 1024 }));
   assert.deepEqual(accepted.errors, []);
   assert.deepEqual(accepted.documents.map((d) => d.outcome.kind), ['unchanged', 'injected', 'unchanged']);
 });
@@ -40,7 +40,7 @@ test('the limit counts UTF-8 bytes, not characters', () => {
 
 test('binary files: a NUL byte refuses the input at its line and column', () => {
   const png = '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001';
-  assert.deepEqual(within(100, () => injectText(png, injector)).errors, ['line 3:1: the input holds binary data (a NUL byte), not YAML']);
+  assert.deepEqual(within(BOUND_MS, () => injectText(png, injector)).errors, ['line 3:1: the input holds binary data (a NUL byte), not YAML']);
   const gz = `${POD}---\n\u001f\u008b\u0008\u0000garbage`;
   assert.deepEqual(injectText(gz, injector).errors, ['line 10:4: the input holds binary data (a NUL byte), not YAML']);
 });
@@ -59,7 +59,7 @@ test('random bytes: every outcome is a result with a message, within the bound',
   const byte = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
   for (let round = 0; round < 50; round++) {
     const text = String.fromCharCode(...Array.from({ length: 20_000 }, byte));
-    const r = within(1000, () => injectText(text, injector));
+    const r = within(BOUND_MS, () => injectText(text, injector));
     assert.equal(r.errors.length > 0, true, 'random bytes are never YAML');
     for (const e of r.errors) assert.doesNotMatch(e, /TypeError|RangeError|call stack|undefined/);
   }

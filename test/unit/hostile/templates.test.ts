@@ -6,12 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createInjector, injectText, settingsFromSources } from '../../../core/src/index';
 import { DEFAULT_LIMITS } from '../../../core/src/template/index';
-import { POD, within } from './helpers';
+import { BOUND_MS, POD, within } from './helpers';
 
 /** Injects POD with `template` as the whole sidecar template (`--injectConfigFile` with a bare template). */
 function injectWith(template: string): string[] {
   const injector = createInjector(settingsFromSources({ injectConfigFile: template }));
-  return within(2000, () => injectText(POD, injector)).errors;
+  return within(BOUND_MS, () => injectText(POD, injector)).errors;
 }
 
 const RUN = 'document 1, line 1: failed to run injection template: template: inject:';
