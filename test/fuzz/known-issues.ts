@@ -11,8 +11,9 @@ export const ISSUES = {
     'removal cannot tell an empty map or list written by the user (`annotations: {}`, `initContainers: []`) from one injection emptied: it drops or keeps it by key',
   emptyDirNull: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
   gatewaySecurityContext: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
+  requoted: 'removal writes the values it restores (Prometheus annotations) in plain style: the quoting the user wrote is gone',
   nonStringScalars:
-    'numbers and booleans in string fields (metadata, labels, annotations, owner references, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
+    'numbers and booleans in string fields (apiVersion, metadata, labels, annotations, owner references, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
 } as const;
 
 /** The known issue this violation shows, if any. */
@@ -24,6 +25,7 @@ export function knownIssue(v: Violation, input: string): string | undefined {
       return ISSUES.emptyCollections;
     }
     if (/^\s*securityContext:\s*$/.test(diff.got)) return ISSUES.gatewaySecurityContext;
+    if (unquoted(diff.expected) === unquoted(diff.got)) return ISSUES.requoted;
   }
   if (v.property === 'idempotent') {
     if (diff && count(diff.expected, 'emptyDir: null') > count(diff.got, 'emptyDir: null')) return ISSUES.emptyDirNull;
@@ -58,6 +60,7 @@ function nonStringMetadata(text: string): boolean {
   };
   return parseManifest(text).documents.some((d) => {
     if (!isObject(d.value)) return false;
+    if (odd(d.value.apiVersion, 'apiVersion')) return true;
     const spec = d.value.spec;
     const template = isObject(spec) ? spec.template : undefined;
     const job = isObject(spec) ? spec.jobTemplate : undefined;
