@@ -11,6 +11,8 @@ export const ISSUES = {
     'removal cannot tell an empty map or list written by the user (`annotations: {}`, `initContainers: []`) from one injection emptied: it drops or keeps it by key',
   emptyDirNull: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
   gatewaySecurityContext: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
+  probePortZero: 'removal restores an httpGet probe that had no port with `port: 0` (the agent\'s record of the probe says 0)',
+  probeNotRestored: 'removal leaves the rewritten probe (port 15020, /app-health/…) when the probe\'s port is a name no container port has',
   requoted: 'removal writes the values it restores (Prometheus annotations) in plain style: the quoting the user wrote is gone',
   nonStringScalars:
     'numbers and booleans in string fields (apiVersion, metadata, labels, annotations, owner references, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
@@ -26,6 +28,8 @@ export function knownIssue(v: Violation, input: string): string | undefined {
     }
     if (/^\s*securityContext:\s*$/.test(diff.got)) return ISSUES.gatewaySecurityContext;
     if (unquoted(diff.expected) === unquoted(diff.got)) return ISSUES.requoted;
+    if (/^\s*port: 0\s*$/.test(diff.got)) return ISSUES.probePortZero;
+    if (/^\s*(port: 15020|path: \/app-health\/)/.test(diff.got)) return ISSUES.probeNotRestored;
   }
   if (v.property === 'idempotent') {
     if (diff && count(diff.expected, 'emptyDir: null') > count(diff.got, 'emptyDir: null')) return ISSUES.emptyDirNull;
