@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type InitializationOptions } from '../../protocol/src/protocol';
-import { clientLibrary } from './client-library';
+import { clientLibrary } from './lazy-libraries';
 import { RestartBudget } from './restart-budget';
 
 export interface ClientHooks {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../../protocol/src/protocol';
-import { clientLibrary } from './client-library';
+import { clientLibrary } from './lazy-libraries';
 import type { Config } from './config';
 import { toServerSettings } from './settings-model';
 

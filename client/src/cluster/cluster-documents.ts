@@ -1,7 +1,7 @@
 // Read-only documents for the cluster view: a pod's YAML (`istio-cluster:/pod/NS/NAME.yaml`) and a container's log
 // (`istio-cluster:/log/NS/POD/CONTAINER.log`), fetched from the view's current context each time they are opened.
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../lazy-libraries';
 import type { ClusterSession } from './cluster-session';
 
 export const CLUSTER_SCHEME = 'istio-cluster';
@@ -32,7 +32,7 @@ export class ClusterDocuments implements vscode.TextDocumentContentProvider {
       const pod = await client.get<{ metadata?: { managedFields?: unknown } }>(`/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(rest[0].replace(/\.yaml$/, ''))}`);
       // kubectl hides managedFields unless asked; so does this view.
       delete pod.metadata?.managedFields;
-      return stringify(pod);
+      return yamlLibrary().stringify(pod);
     }
     if (what === 'log' && ns && rest.length === 2) {
       return client.readLog(ns, rest[0]!, rest[1]!.replace(/\.log$/, ''), LOG_TAIL_LINES);

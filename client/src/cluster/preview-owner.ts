@@ -2,8 +2,8 @@
 // (owner-manifest.ts), opens as an untitled YAML document, and the editor's Preview Injection diffs it against its
 // injection. The language server only sees file and untitled YAML documents, so untitled it is.
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
 import { PREVIEW_INJECTION_COMMAND } from '../../../protocol/src/protocol';
+import { yamlLibrary } from '../lazy-libraries';
 import type { ClusterNode } from './cluster-session';
 import { CLUSTER_VIEW_ID } from './command-ids';
 import { cleanManifest, manifestDocumentName, manifestInjected, owningWorkload, type ManifestObject } from './owner-manifest';
@@ -45,7 +45,7 @@ export const previewOwnerInjection = (tree: ClusterTreeProvider) => async (node?
   const manifest = cleanManifest(found.object);
   const workload = found.chain[found.chain.length - 1]!;
   const text = header(workload, node.namespace, client.context, node.name, proxyContainer(pod) !== undefined, manifestInjected(manifest))
-    + stringify(manifest);
+    + yamlLibrary().stringify(manifest);
   const doc = await untitledYaml(manifestDocumentName({ ...manifest, metadata: { ...manifest.metadata, namespace: node.namespace } }), text);
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand(PREVIEW_INJECTION_COMMAND, doc.uri);

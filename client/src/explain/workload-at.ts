@@ -3,7 +3,7 @@
  * read from the cluster. Read from the YAML syntax tree, so a document with errors elsewhere still answers. No
  * `vscode` import.
  */
-import { parseAllDocuments } from 'yaml';
+import { yamlLibrary } from '../lazy-libraries';
 
 export interface WorkloadRef {
   kind?: string;
@@ -13,7 +13,7 @@ export interface WorkloadRef {
 
 /** The document whose text holds `offset` (a separator or comment before a document belongs to it). */
 export function workloadAt(text: string, offset: number): WorkloadRef | undefined {
-  const parsed = parseAllDocuments(text);
+  const parsed = yamlLibrary().parseAllDocuments(text);
   const docs = Array.isArray(parsed) ? parsed : [];
   let doc = docs[0];
   for (const d of docs) if (d.range[0] <= offset) doc = d;

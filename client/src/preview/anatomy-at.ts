@@ -4,7 +4,8 @@
  * files: the container's other hundred lines stay quiet while the diff is read). The section is matched by the
  * workload's title ("Deployment `shop/web`"), the way the server names it. No `vscode` import.
  */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
+import { yamlLibrary } from '../lazy-libraries';
 
 export interface AnatomyHover {
   markdown: string;
@@ -17,6 +18,7 @@ export interface AnatomyHover {
 const SECTION_SEPARATOR = '\n\n---\n\n';
 
 export function anatomyAt(text: string, offset: number, anatomy: string): AnatomyHover | undefined {
+  const { isMap, visit } = yamlLibrary();
   const doc = documentAt(text, offset);
   if (!doc) return undefined;
   let found: AnatomyHover | undefined;
@@ -34,7 +36,7 @@ export function anatomyAt(text: string, offset: number, anatomy: string): Anatom
 }
 
 function documentAt(text: string, offset: number): Document | undefined {
-  const parsed = parseAllDocuments(text);
+  const parsed = yamlLibrary().parseAllDocuments(text);
   const docs = Array.isArray(parsed) ? parsed : [];
   let doc = docs[0];
   for (const d of docs) if (d.range[0] <= offset) doc = d;
@@ -44,6 +46,7 @@ function documentAt(text: string, offset: number): Document | undefined {
 /** A `name: istio-proxy` item of a `containers` or `initContainers` list. */
 function isProxyContainer(node: YAMLMap, path: readonly unknown[]): boolean {
   if (node.get('name') !== 'istio-proxy') return false;
+  const { isPair, isScalar, isSeq } = yamlLibrary();
   const seq = path[path.length - 1];
   const pair = path[path.length - 2];
   return isSeq(seq) && isPair(pair) && isScalar(pair.key) && (pair.key.value === 'containers' || pair.key.value === 'initContainers');
@@ -51,6 +54,7 @@ function isProxyContainer(node: YAMLMap, path: readonly unknown[]): boolean {
 
 /** From the `name` key to the end of its value. */
 function nameSpan(container: YAMLMap): { start: number; end: number } | undefined {
+  const { isScalar } = yamlLibrary();
   const pair = container.items.find((p) => isScalar(p.key) && p.key.value === 'name');
   const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
   const end = isScalar(pair?.value) ? pair.value.range?.[1] : undefined;
