@@ -207,7 +207,8 @@ export function goStringOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : formatFloat32(value);
+  // go-yaml reads integers up to uint64's range as integers; past it only a float can hold them.
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 64 ? BigInt(value).toString() : formatFloat32(value);
   if (value instanceof Date) return dateText(value);
   return undefined;
 }
