@@ -15,7 +15,7 @@ export const ISSUES = {
   probeNotRestored: 'removal leaves the rewritten probe (port 15020, /app-health/…) when the probe\'s port is a name no container port has',
   requoted: 'removal writes the values it restores (Prometheus annotations) in plain style: the quoting the user wrote is gone',
   nonStringScalars:
-    'numbers and booleans in string fields (apiVersion, metadata, labels, annotations, owner references, port names) are not made strings before injection, as sigs.k8s.io/yaml does for istioctl',
+    'numbers, booleans and nulls in string fields (apiVersion, metadata, labels, annotations, owner references, port names) are not made strings before injection, as the typed decode does for istioctl (5 → "5", null → "")',
 } as const;
 
 /** The known issue this violation shows, if any. */
@@ -52,25 +52,31 @@ function unquoted(line: string): string {
   return line.replace(/\\?["']/g, '');
 }
 
-/** ObjectMeta fields that are not strings (or hold no strings). */
-const NON_STRING_META = new Set(['controller', 'blockOwnerDeletion', 'generation', 'deletionGracePeriodSeconds']);
+/** ObjectMeta fields that are not strings (or may well be null). */
+const NON_STRING_META = new Set(['controller', 'blockOwnerDeletion', 'generation', 'deletionGracePeriodSeconds', 'creationTimestamp', 'deletionTimestamp']);
 
-/** Whether some document's (or pod template's) metadata holds a number or boolean where Go has a string field. */
+/**
+ * Whether some object's (or pod template's, or List item's) apiVersion or metadata holds a number, a boolean or a
+ * null where Go has a string (a null label or annotation reads "").
+ */
 function nonStringMetadata(text: string): boolean {
   const odd = (v: unknown, key: string): boolean => {
+    if (NON_STRING_META.has(key)) return false;
     if (Array.isArray(v)) return v.some((x) => odd(x, key));
-    if (isObject(v)) return Object.entries(v).some(([k, x]) => !NON_STRING_META.has(k) && odd(x, k));
-    return v !== undefined && v !== null && typeof v !== 'string' && !NON_STRING_META.has(key);
+    if (isObject(v)) return Object.entries(v).some(([k, x]) => odd(x, k));
+    return v === null || (v !== undefined && typeof v !== 'string');
   };
-  return parseManifest(text).documents.some((d) => {
-    if (!isObject(d.value)) return false;
-    if (odd(d.value.apiVersion, 'apiVersion')) return true;
-    const spec = d.value.spec;
+  const oddObject = (o: unknown): boolean => {
+    if (!isObject(o)) return false;
+    if (o.apiVersion !== undefined && typeof o.apiVersion !== 'string') return true;
+    if (Array.isArray(o.items) && o.items.some(oddObject)) return true;
+    const spec = o.spec;
     const template = isObject(spec) ? spec.template : undefined;
     const job = isObject(spec) ? spec.jobTemplate : undefined;
     const jobTemplate = isObject(job) && isObject(job.spec) ? job.spec.template : undefined;
-    return [d.value, template, job, jobTemplate].some((holder) => isObject(holder) && odd(holder.metadata, 'metadata'));
-  });
+    return [o, template, job, jobTemplate].some((holder) => isObject(holder) && isObject(holder.metadata) && odd(holder.metadata, 'metadata'));
+  };
+  return parseManifest(text).documents.some((d) => oddObject(d.value));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
