@@ -24,6 +24,8 @@ markBundleEvaluated();
 const FIRST_LOAD_WAIT_MS = 1500;
 
 let client: LanguageClient | undefined;
+/** Set by deactivate(): a start still waiting for the configuration must not bring the server up afterwards. */
+let deactivated = false;
 
 /**
  * Wires everything synchronously and returns at once: VS Code counts activation until this returns (and until a
@@ -33,6 +35,7 @@ let client: LanguageClient | undefined;
  */
 export function activate(context: vscode.ExtensionContext): void {
   const clock = startActivationClock();
+  deactivated = false;
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Istio Inject'), { log: true });
   const config = new Config();
   const sync = new SettingsSync(config);
@@ -92,6 +95,7 @@ async function startWhenConfigured(
 ): Promise<void> {
   try {
     await Promise.race([firstLoad, new Promise((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS))]);
+    if (deactivated) return;
     await languageClient().start();
     output.info(clock.serverRunning());
   } catch (err) {
@@ -100,6 +104,7 @@ async function startWhenConfigured(
 }
 
 export async function deactivate(): Promise<void> {
+  deactivated = true;
   await client?.stop();
   client = undefined;
 }
