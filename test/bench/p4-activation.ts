@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from '../e2e/harness/browser';
 import { installExtension, startCodeServer, type CodeServer } from '../e2e/harness/code-server';
-import { CHROMIUM, CODE_SERVER_BIN, extensionId, vsixPath } from '../e2e/harness/paths';
+import { CHROMIUM, CODE_SERVER_BIN, REPO_ROOT, extensionId, vsixPath } from '../e2e/harness/paths';
 import { openFile, runCommand, waitForWorkbench } from '../e2e/harness/workbench';
 import { readZip } from '../e2e/harness/zip';
 
@@ -192,6 +192,23 @@ function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
+/** Newest modification time (ms) of the files under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** A warning when the measured .vsix is older than the client or protocol sources it is built from. */
+function stalenessNote(): string {
+  const sources = ['client/src', 'protocol/src'].map((d) => join(REPO_ROOT, d)).filter((d) => existsSync(d));
+  const stale = sources.some((d) => newestMtime(d) > statSync(VSIX).mtimeMs);
+  return stale ? ` WARNING: ${VSIX} is older than client/src or protocol/src (run \`npm run package\`).` : '';
+}
+
 /** Size of the packaged dist/extension.js (what VS Code loads), from the .vsix. */
 function packagedBundleKb(): string {
   const bytes = readZip(VSIX).find((e) => e.name === 'extension/dist/extension.js')?.read().length;
@@ -220,7 +237,7 @@ export async function p4Activation(): Promise<string[]> {
   const verdict = median(total) <= TARGET_MS ? 'met' : 'MISSED';
   return [
     `P4 extension activation = ${median(total).toFixed(0)} ms (code loading ${of((s) => s.load)} ms, activate() ${of((s) => s.call + s.finish)} ms;`
-      + ` median of ${samples.length} fresh code-server windows, range ${range(total)} ms; target ≤ ${TARGET_MS}: ${verdict})`,
+      + ` median of ${samples.length} fresh code-server windows, range ${range(total)} ms; target ≤ ${TARGET_MS}: ${verdict})${stalenessNote()}`,
     `P4 activation detail (medians, VS Code 1.100.3's extension host): Load Code ${of((s) => s.load)} ms, Call Activate ${of((s) => s.call)} ms,`
       + ` Finish Activate ${of((s) => s.finish)} ms; Running Extensions shows ${of((s) => s.shown)} ms (range ${range(samples.map((s) => s.shown))});`
       + ` of Load Code, the bundle's evaluation takes ${of((s) => s.ownEvaluation)} ms (own clock) and the rest (reading, parsing,`
