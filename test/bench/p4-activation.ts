@@ -5,7 +5,9 @@
  * Call Activate and Finish Activate per extension (the extension host's activation times), and "Developer: Show
  * Running Extensions" shows Load Code + Call Activate as "Activation: N ms". The extension's own clock (its output
  * channel log) is a cross-check. P4 activation = Load Code + Call Activate + Finish Activate: all of it, until the
- * promise activate() may return has settled.
+ * promise activate() may return has settled. The YAML file is opened a few seconds after the workbench is up, so the
+ * workbench's own start-up work is not counted (Load Code spans an await, during which the extension host runs
+ * whatever else is queued). BENCH_ACTIVATION_WINDOWS sets the number of windows (7), BENCH_ACTIVATION_VSIX the package.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -68,7 +70,7 @@ export function parseActivationRow(perfText: string, id: string): [number, numbe
   return undefined;
 }
 
-/** Reads the extension's own "activation: …" and "language server running …" log lines. */
+/** The extension's own clock, from its output channel's log (client/src/activation-timing.ts writes the lines). */
 export interface OwnLog {
   evaluation: number;
   activate: number;
@@ -76,6 +78,7 @@ export interface OwnLog {
   serverAfter?: number;
 }
 
+/** Reads the "activation: …", "language client made …" and "language server running …" lines of the log. */
 export function parseOwnLog(log: string): OwnLog | undefined {
   const activated = /activation: bundle evaluated in ([\d.]+) ms, activate\(\) called [\d.]+ ms later and returned in ([\d.]+) ms/.exec(log);
   if (!activated) return undefined;
