@@ -21,7 +21,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-interface EditTarget {
+export interface EditTarget {
   text: string;
   /** 0-based line of the edited document's `replicas:` line. */
   line: number;
@@ -33,7 +33,7 @@ interface EditTarget {
  * The edited document's first line starting with `prefix`, rewritten by `lineText`. Every edit writes a new text the
  * server has never analysed (no cache hit), as when typing.
  */
-function editTarget(prefix = '  replicas:', lineText = (k: number): string => `  replicas: ${1000 + k}`): EditTarget {
+export function editTarget(prefix = '  replicas:', lineText = (k: number): string => `  replicas: ${1000 + k}`): EditTarget {
   const text = manifestOf(200);
   const lines = text.split('\n');
   const chunk = splitYamlStream(text).chunks[EDITED_DOC];
@@ -47,11 +47,11 @@ function editTarget(prefix = '  replicas:', lineText = (k: number): string => ` 
  * changes, so the templates render again. The replicas edit above leaves the pod as it was, and the injector reuses
  * the injected pod.
  */
-function podTemplateTarget(): EditTarget {
+export function podTemplateTarget(): EditTarget {
   return editTarget('        - name: app', (k) => `        - name: app-${k}`);
 }
 
-interface Latency {
+export interface Latency {
   /** Median ms to the first publish for the edit's version, and to the last (full) one. */
   first: number;
   full: number;
@@ -89,7 +89,7 @@ async function measure(server: LspServer, target: EditTarget, versioned: boolean
 }
 
 /** yaml's parseDocument of the edited document's text (the one YAML document, after the last edit). */
-function parseFloor(target: EditTarget): number {
+export function parseFloor(target: EditTarget): number {
   const edited = target.text.split('\n');
   edited[target.line] = target.lineText(WARMUP + EDITS - 1);
   const docText = splitYamlStream(edited.join('\n')).chunks[EDITED_DOC].text;
@@ -103,7 +103,7 @@ function parseFloor(target: EditTarget): number {
   return median(samples.slice(5));
 }
 
-async function run(args: string[], settings: Record<string, unknown>, target: EditTarget, versioned: boolean): Promise<Latency> {
+export async function run(args: string[], settings: Record<string, unknown>, target: EditTarget, versioned: boolean): Promise<Latency> {
   const server = await startLspServer(args, settings);
   try {
     return await measure(server, target, versioned);

@@ -3,6 +3,7 @@ import type { Injector } from '../inject';
 import type { InjectionSettings, KubeObject } from '../inject/types';
 import { isMap } from 'yaml';
 import { parseManifest } from '../manifest/parse';
+import type { Manifest } from '../manifest/types';
 import { injectManifest } from '../run/inject-manifest';
 import { isObject } from '../inject/json-access';
 import { type AnalysisContext, workloadsOf } from './context';
@@ -19,6 +20,11 @@ export interface AnalyzeOptions {
    * depend on the core's outcome are left out: skip-*, invalid-value, injection-error, already-injected.
    */
   injection?: boolean;
+  /**
+   * `parseManifest(docText)` when the caller already has it (the server parses an edited document for its quick
+   * findings, then analyses the same text in full): the analysis only reads it. Ignored unless it is of `docText`.
+   */
+  parsed?: Manifest;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface AnalyzeOptions {
  * document that does not parse. Never throws.
  */
 export function analyzeDocument(docText: string, injector: Injector, settings: InjectionSettings, options: AnalyzeOptions = {}): Finding[] {
-  const doc = parseManifest(docText).documents[0];
+  const parsed = options.parsed?.text === docText ? options.parsed : parseManifest(docText);
+  const doc = parsed.documents[0];
   if (!doc) return [];
   // The first error explains the rest: a YAML error, or a document that cannot be read (alias bomb, control
   // characters). Duplicate keys and other warnings are not this layer's business.
