@@ -8,6 +8,9 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   // The Kubernetes client is big and most sessions never touch a cluster: its own bundle, required on first use.
   { in: 'client/src/kube/index.ts', out: 'kube' },
+  // The language client and yaml: needed only after activation, so not read or evaluated while VS Code activates us.
+  { in: 'client/src/libraries/language-client.ts', out: 'language-client' },
+  { in: 'client/src/libraries/yaml.ts', out: 'yaml' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(entries.map((e) => esbuild.build({

@@ -55,6 +55,10 @@ export default tseslint.config(
           { regex: '(^|/)(server|cli|core)/', message: 'the client talks to the server over LSP (protocol/) and never imports server or core internals.' },
         ],
       }],
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(sendRequest|sendNotification|onRequest|onNotification)$/][arguments.0.type='Identifier']",
+        message: "protocol/'s type objects and the language client come from different bundles: use sendTyped/onTypedNotification (typed-messages.ts).",
+      }],
     },
   },
   {

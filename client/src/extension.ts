@@ -17,6 +17,7 @@ import { ExplainProvider } from './preview/explain-provider';
 import { PreviewProvider } from './preview/preview-provider';
 import { SettingsSync } from './settings-sync';
 import { ConfigStatusBar } from './status-bar';
+import { onTypedNotification } from './typed-messages';
 
 markBundleEvaluated();
 
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     client = made;
     sync.attach(made);
-    context.subscriptions.push(made.onNotification(ConfigStatusNotification, (status) => {
+    context.subscriptions.push(onTypedNotification(made, ConfigStatusNotification, (status) => {
       statusBar.setStatus(status);
       preview.refreshAll();
       refreshCodeLenses(made);

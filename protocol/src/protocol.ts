@@ -2,7 +2,10 @@
  * The custom LSP requests and notifications between the istio-inject client and server, in one place: method names,
  * parameter and result types. The client and the server both import this file and nothing else of each other.
  */
-import { NotificationType, RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+// The runtime classes come from vscode-jsonrpc (the protocol package re-exports the same ones): the extension's
+// bundle then does not evaluate the whole LSP protocol package while VS Code activates it.
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** Where injector configuration comes from. */
 export type ConfigSourceKind = 'builtin' | 'files' | 'cluster';

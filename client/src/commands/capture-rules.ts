@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { CaptureRulesRequest } from '../../../protocol/src/protocol';
 import type { CommandFactory } from './context';
 import { resolveTarget } from './resolve-target';
+import { sendTyped } from '../typed-messages';
 
 export const showCaptureRules: CommandFactory = (ctx) => async (...args) => {
   const target = await resolveTarget(args, true);
   if (!target) return;
   const uri = target.document.uri.toString();
-  const result = await ctx.client.sendRequest(CaptureRulesRequest, target.range ? { uri, position: target.range.start } : { uri });
+  const result = await sendTyped(ctx.client, CaptureRulesRequest, target.range ? { uri, position: target.range.start } : { uri });
   if (!result.documents.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No traffic capture rules: {0}.', result.error ?? ''));
     return;

@@ -9,6 +9,7 @@ import { clusterContext, withNote } from '../explain/cluster-context';
 import { workloadAt } from '../explain/workload-at';
 import type { CommandFactory } from './context';
 import { resolveTarget } from './resolve-target';
+import { sendTyped } from '../typed-messages';
 
 export const explainInjection: CommandFactory = (ctx) => async (...args) => {
   const target = await resolveTarget(args, true);
@@ -27,7 +28,7 @@ export const explainInjection: CommandFactory = (ctx) => async (...args) => {
     }),
   );
   if (cluster.note) ctx.output.warn(`explain: ${cluster.note}`);
-  const markdown = await ctx.client.sendRequest(ExplainRequest, { uri: document.uri.toString(), position, ...cluster.params });
+  const markdown = await sendTyped(ctx.client, ExplainRequest, { uri: document.uri.toString(), position, ...cluster.params });
   if (!markdown) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no Kubernetes workload at the cursor.'));
     return;

@@ -6,14 +6,15 @@ import * as vscode from 'vscode';
 import { InjectionEditsRequest, type InjectionEditAction, type InjectionEditsResult } from '../../../protocol/src/protocol';
 import type { CommandContext } from './context';
 import { resolveTarget } from './resolve-target';
+import { sendTyped } from '../typed-messages';
 
 export async function runSidecarEdit(ctx: CommandContext, args: readonly unknown[], action: InjectionEditAction, wholeFile: boolean): Promise<boolean> {
   const target = await resolveTarget(args, !wholeFile);
   if (!target) return false;
   const { document } = target;
   const range = wholeFile ? undefined : target.range;
-  const ask = (): Promise<InjectionEditsResult> => ctx.client.sendRequest(
-    InjectionEditsRequest, range ? { uri: document.uri.toString(), range, action } : { uri: document.uri.toString(), action },
+  const ask = (): Promise<InjectionEditsResult> => sendTyped(
+    ctx.client, InjectionEditsRequest, range ? { uri: document.uri.toString(), range, action } : { uri: document.uri.toString(), action },
   );
   let result = await ask();
   if (result.version !== document.version) {

@@ -9,6 +9,7 @@ import { PreviewRequest, type PreviewResult } from '../../../protocol/src/protoc
 import type { LspRange } from '../commands/target';
 import { anatomyAt } from './anatomy-at';
 import { PREVIEW_SCHEME, parsePreviewQuery, previewUriParts } from './preview-uri';
+import { sendTyped } from '../typed-messages';
 
 const FOLLOW_DELAY_MS = 300;
 
@@ -107,7 +108,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   private request(source: string, range: LspRange | undefined): Promise<PreviewResult> {
-    return this.client().sendRequest(PreviewRequest, range ? { uri: source, range } : { uri: source });
+    return sendTyped(this.client(), PreviewRequest, range ? { uri: source, range } : { uri: source });
   }
 
   dispose(): void {
