@@ -1,5 +1,5 @@
 /**
- * The bundled server's stdio transport (server/src/stdio-writer.ts): each message leaves in one write, header and
+ * The bundled server's stdio transport (server/src/transport.ts): each message leaves in one write, header and
  * body together, and the process still ends when the client closes its stdin.
  */
 import assert from 'node:assert/strict';
