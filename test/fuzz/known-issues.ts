@@ -9,7 +9,9 @@ import type { Violation } from './properties';
 export const ISSUES = {
   emptyCollections:
     'removal cannot tell an empty map or list written by the user (`annotations: {}`, `initContainers: []`) from one injection emptied: it drops or keeps it by key',
-  emptyDirNull: 'injected volumes keep `emptyDir: null` in the preserve output when the pod has volumes of its own',
+  untypedResult:
+    'the preserve output writes the merged pod as merged, without the typed decode Go does next: it keeps `emptyDir: null` and unknown fields of injected volumes',
+  innerBom: 'a byte order mark after the first is read differently by the fast decoder and the yaml package (go-yaml skips one at the start of any line)',
   gatewaySecurityContext: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
   probePortZero: 'removal restores an httpGet probe that had no port with `port: 0` (the agent\'s record of the probe says 0)',
   probeNotRestored: 'removal leaves the rewritten probe (port 15020, /app-health/…) when the probe\'s port is a name no container port has',
@@ -26,16 +28,26 @@ export function knownIssue(v: Violation, input: string): string | undefined {
     if (empty.test(diff.expected) || empty.test(diff.got) || (/:\s*$/.test(diff.expected) && !opensBlock(diff.expected, diff.expectedNext))) {
       return ISSUES.emptyCollections;
     }
-    if (/^\s*securityContext:\s*$/.test(diff.got)) return ISSUES.gatewaySecurityContext;
-    if (unquoted(diff.expected) === unquoted(diff.got)) return ISSUES.requoted;
+    if (/^\s*securityContext:\s*$/.test(diff.got) || (/^\s*spec:\s*$/.test(diff.got) && /^\s*securityContext:\s*$/.test(diff.gotNext))) {
+      return ISSUES.gatewaySecurityContext;
+    }
+    if (unquoted(withoutComment(diff.expected)) === unquoted(diff.got)) return ISSUES.requoted;
     if (/^\s*port: 0\s*$/.test(diff.got)) return ISSUES.probePortZero;
-    if (/^\s*(port: 15020|path: \/app-health\/)/.test(diff.got)) return ISSUES.probeNotRestored;
+    if (/^\s*(port: 15020|path: \/app-health\/)/.test(diff.got) || (/^\s*httpGet:\s*$/.test(diff.got) && /^\s*(tcpSocket|grpc):\s*$/.test(diff.expected))) {
+      return ISSUES.probeNotRestored;
+    }
   }
   if (v.property === 'idempotent') {
-    if (diff && count(diff.expected, 'emptyDir: null') > count(diff.got, 'emptyDir: null')) return ISSUES.emptyDirNull;
-    if ((diff && unquoted(diff.expected) === unquoted(diff.got)) || nonStringMetadata(input)) return ISSUES.nonStringScalars;
+    if (diff && count(diff.expected, 'emptyDir: null') > count(diff.got, 'emptyDir: null')) return ISSUES.untypedResult;
+    if (/unable to find api field in struct/.test(v.message)) return ISSUES.untypedResult;
+    if (input.indexOf('\uFEFF', 1) !== -1) return ISSUES.innerBom;
+    if ((diff && unquoted(diff.expected) === unquoted(diff.got)) || nonStringScalars(input)) return ISSUES.nonStringScalars;
   }
   return undefined;
+}
+
+function withoutComment(line: string): string {
+  return line.replace(/\s+#[^"']*$/, '');
 }
 
 /** Whether `line` (a `key:` line) holds a block: the next line is deeper, or a list item. */
@@ -56,10 +68,10 @@ function unquoted(line: string): string {
 const NON_STRING_META = new Set(['controller', 'blockOwnerDeletion', 'generation', 'deletionGracePeriodSeconds', 'creationTimestamp', 'deletionTimestamp']);
 
 /**
- * Whether some object's (or pod template's, or List item's) apiVersion or metadata holds a number, a boolean or a
- * null where Go has a string (a null label or annotation reads "").
+ * Whether some object's (or pod template's, or List item's) apiVersion or metadata, or some `name`, holds a number,
+ * a boolean or a null where Go has a string (a null label or annotation reads "").
  */
-function nonStringMetadata(text: string): boolean {
+function nonStringScalars(text: string): boolean {
   const odd = (v: unknown, key: string): boolean => {
     if (NON_STRING_META.has(key)) return false;
     if (Array.isArray(v)) return v.some((x) => odd(x, key));
@@ -76,7 +88,15 @@ function nonStringMetadata(text: string): boolean {
     const jobTemplate = isObject(job) && isObject(job.spec) ? job.spec.template : undefined;
     return [o, template, job, jobTemplate].some((holder) => isObject(holder) && isObject(holder.metadata) && odd(holder.metadata, 'metadata'));
   };
-  return parseManifest(text).documents.some((d) => oddObject(d.value));
+  return parseManifest(text).documents.some((d) => oddObject(d.value) || oddName(d.value));
+}
+
+/** A `name` anywhere (containers, ports, volumes) that is a number, a boolean or null. */
+function oddName(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(oddName);
+  if (!isObject(v)) return false;
+  if ('name' in v && (v.name === null || (typeof v.name !== 'string' && typeof v.name !== 'object'))) return true;
+  return Object.values(v).some(oddName);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -35,6 +35,7 @@ export interface LineDifference {
   expected: string;
   got: string;
   expectedNext: string;
+  gotNext: string;
 }
 
 
@@ -240,7 +241,7 @@ function differs(property: Property, what: string, expected: string, got: string
   const lg = got.split('\n');
   let i = 0;
   while (i < le.length && i < lg.length && le[i] === lg[i]) i++;
-  const diff = { expected: le[i] ?? '', got: lg[i] ?? '', expectedNext: le[i + 1] ?? '' };
+  const diff = { expected: le[i] ?? '', got: lg[i] ?? '', expectedNext: le[i + 1] ?? '', gotNext: lg[i + 1] ?? '' };
   const show = (lines: string[]) => lines.slice(Math.max(0, i - 2), i + 3).map((l) => JSON.stringify(l)).join('\n    ');
   const message = `${what} line ${i + 1}: ${JSON.stringify(diff.expected)} → ${JSON.stringify(diff.got)}\n  expected:\n    ${show(le)}\n  got:\n    ${show(lg)}`;
   return { property, message, diff };
