@@ -11,7 +11,7 @@ export const ISSUES = {
     'removal cannot tell an empty map or list written by the user (`annotations: {}`, `initContainers: []`) from one injection emptied: it drops or keeps it by key',
   untypedResult:
     'the preserve output writes the merged pod as merged, without the typed decode Go does next: it keeps `emptyDir: null` and unknown fields of injected volumes',
-  innerBom: 'a byte order mark after the first is read differently by the fast decoder and the yaml package (go-yaml skips one at the start of any line)',
+  innerBom: 'a second byte order mark stays in the first key (go-yaml skips a BOM at the start of any line), and preserve drops one of the two',
   gatewaySecurityContext: 'removal keeps the pod securityContext (sysctls) that the gateway template adds',
   probePortZero: 'removal restores an httpGet probe that had no port with `port: 0` (the agent\'s record of the probe says 0)',
   probeNotRestored: 'removal leaves the rewritten probe (port 15020, /app-health/…) when the probe\'s port is a name no container port has',
