@@ -33,6 +33,8 @@ export function knownIssue(v: Violation, input: string): string | undefined {
     }
     if (unquoted(withoutComment(diff.expected)) === unquoted(diff.got)) return ISSUES.requoted;
     if (/^\s*port: 0\s*$/.test(diff.got)) return ISSUES.probePortZero;
+    // The template derives canonical-name from the app label; removal compares with a label that is no string.
+    if (/service\.istio\.io\/canonical-(name|revision):/.test(diff.got) && nonStringScalars(input)) return ISSUES.nonStringScalars;
     if (/^\s*(port: 15020|path: \/app-health\/)/.test(diff.got) || (/^\s*httpGet:\s*$/.test(diff.got) && /^\s*(tcpSocket|grpc):\s*$/.test(diff.expected))) {
       return ISSUES.probeNotRestored;
     }
