@@ -62,6 +62,19 @@ export class ChunkCache {
     this.config = config;
   }
 
+  /**
+   * Drops what is cached for texts no open document has any more (an edited document's previous versions). Without
+   * this the caches would fill with dead versions while the user types, growing memory for thousands of edits; an
+   * Undo back to one of them costs one document's analysis.
+   */
+  forget(texts: readonly string[]): void {
+    for (const text of texts) {
+      this.findingsByText.delete(text);
+      this.injectionsByText.delete(text);
+      this.removalsByText.delete(text);
+    }
+  }
+
   findings(text: string): Finding[] {
     const cached = this.findingsByText.get(text);
     if (cached) return cached;

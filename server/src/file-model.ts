@@ -21,6 +21,12 @@ export class FileModels {
   private readonly models = new Map<string, FileModel>();
   /** The last edit of each URI, when it was one ranged change: from version `from` to `to`. */
   private readonly edits = new Map<string, { from: number; to: number; replacement: Replacement }>();
+  private readonly onSuperseded: (texts: string[]) => void;
+
+  /** `onSuperseded` hears the document texts a new version of a file no longer has (caches keyed by text drop them). */
+  constructor(onSuperseded: (texts: string[]) => void = () => {}) {
+    this.onSuperseded = onSuperseded;
+  }
 
   /** Records an edit before it is applied to `doc` (TextDocuments' update hook), so the split can follow it. */
   noteEdit(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
@@ -40,12 +46,20 @@ export class FileModels {
     const text = doc.getText();
     const model = (cached && this.following(cached, doc.version, text)) ?? this.split(doc, text, cached);
     this.models.set(doc.uri, model);
+    if (cached) this.reportSuperseded(cached, model);
     return model;
   }
 
   delete(uri: string): void {
     this.models.delete(uri);
     this.edits.delete(uri);
+  }
+
+  private reportSuperseded(previous: FileModel, current: FileModel): void {
+    // Unchanged documents share their string objects with the previous model, whose hashes V8 has cached: cheap.
+    const kept = new Set(current.chunks.map((c) => c.text));
+    const gone = previous.chunks.filter((c) => !kept.has(c.text)).map((c) => c.text);
+    if (gone.length) this.onSuperseded(gone);
   }
 
   /** The model of `version` derived from the previous one by re-splitting around the edit between them. */

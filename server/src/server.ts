@@ -44,7 +44,9 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const analysis = screenedAnalysis(options.analysis ?? defaultAnalysis);
   const debounceMs = options.debounceMs ?? 50;
-  const models = new FileModels();
+  // Dead versions leave the caches after the current edit is answered (the cache is made below; models are only
+  // asked for once the server runs).
+  const models = new FileModels((texts) => setImmediate(() => cache.forget(texts)));
   const documents = new TextDocuments({
     create: EDITABLE_DOCUMENTS.create,
     update: (doc, changes, version) => {
