@@ -6,53 +6,25 @@
  * DNS rules live in ISTIO_OUTPUT / nat OUTPUT / raw directly (no ISTIO_OUTPUT_DNS), invalid packets are dropped
  * without an ISTIO_DROP chain, and there are no owner-group or loopback-CIDR settings.
  */
-import { parsePrefixNet, type Prefix } from './cidr';
+import { parsePrefixNet } from './cidr';
 import { splitList, type CaptureConfig } from './config';
 import { PER_FAMILY, RuleBuilder } from './rule-builder';
+import { excludeInterfaces, separateFamilies, type Ranges } from './shared-rules';
 
 const LOOPBACK_V4 = '127.0.0.1/32';
 const LOOPBACK_V6 = '::1/128';
 
-interface Ranges {
-  wildcard: boolean;
-  cidrs: Prefix[];
-  loopback: boolean;
-}
-
-function separateFamilies(list: string): [Ranges, Ranges] {
-  if (list === '*') return [{ wildcard: true, cidrs: [], loopback: false }, { wildcard: true, cidrs: [], loopback: false }];
-  const v4: Ranges = { wildcard: false, cidrs: [], loopback: false };
-  const v6: Ranges = { wildcard: false, cidrs: [], loopback: false };
-  for (const item of splitList(list)) {
-    const p = parsePrefixNet(item);
-    if (!p) continue;
-    const r = p.family === 4 ? v4 : v6;
-    r.cidrs.push(p);
-    if (p.loopback) r.loopback = true;
-  }
-  return [v4, v6];
-}
 
 /** Builds the 1.12 line's rules; throws its error for an excluded-ranges wildcard. */
 export function build112Rules(cfg: CaptureConfig): RuleBuilder {
   const b = new RuleBuilder(cfg.enableIPv6);
-  const [v4Exclude, v6Exclude] = separateFamilies(cfg.outboundIPRangesExclude);
+  const [v4Exclude, v6Exclude] = separateFamilies(cfg.outboundIPRangesExclude, parsePrefixNet);
   if (v4Exclude.wildcard) throw new Error('Invalid value for OUTBOUND_IP_RANGES_EXCLUDE');
-  const [v4Include, v6Include] = separateFamilies(cfg.outboundIPRangesInclude);
+  const [v4Include, v6Include] = separateFamilies(cfg.outboundIPRangesInclude, parsePrefixNet);
   const dns = cfg.redirectDNS;
   const tproxy = cfg.inboundInterceptionMode === 'TPROXY';
 
-  for (const nic of splitList(cfg.excludeInterfaces)) {
-    b.append('PREROUTING', 'nat', '-i', nic, '-j', 'RETURN');
-    b.append('OUTPUT', 'nat', '-o', nic, '-j', 'RETURN');
-  }
-  if (tproxy) {
-    for (const nic of splitList(cfg.excludeInterfaces)) {
-      b.append('PREROUTING', 'mangle', '-i', nic, '-j', 'RETURN');
-      b.append('OUTPUT', 'mangle', '-o', nic, '-j', 'RETURN');
-    }
-  }
-  for (const nic of splitList(cfg.rerouteVirtualInterfaces)) b.insert('PREROUTING', 'nat', 1, '-i', nic, '-j', 'RETURN');
+  excludeInterfaces(b, cfg, tproxy);
   if (cfg.dropInvalid) b.append('PREROUTING', 'mangle', '-m', 'conntrack', '--ctstate', 'INVALID', '-j', 'DROP');
   b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', cfg.inboundTunnelPort, '-j', 'RETURN');
   b.append('ISTIO_REDIRECT', 'nat', '-p', 'tcp', '-j', 'REDIRECT', '--to-ports', cfg.proxyPort);

@@ -2,56 +2,29 @@
  * The rules the current istio-iptables line (master) programs, in the order it adds them. Behaviour learnt from
  * Istio's tools/istio-iptables/pkg/capture; written here from scratch.
  */
-import { parsePrefixNetip, type Prefix } from './cidr';
+import { parsePrefixNetip } from './cidr';
 import { splitList, type CaptureConfig } from './config';
 import { PER_FAMILY, RuleBuilder } from './rule-builder';
+import { excludeInterfaces, separateFamilies, type Ranges } from './shared-rules';
 
 const DNS_PORT = '53';
 const AGENT_DNS_PORT = '15053';
 const OUTBOUND_MARK = '1338';
 const V6_LOOPBACK = '::1/128';
 
-interface Ranges {
-  wildcard: boolean;
-  cidrs: Prefix[];
-  loopback: boolean;
-}
-
-function separateFamilies(list: string): [Ranges, Ranges] {
-  if (list === '*') return [{ wildcard: true, cidrs: [], loopback: false }, { wildcard: true, cidrs: [], loopback: false }];
-  const v4: Ranges = { wildcard: false, cidrs: [], loopback: false };
-  const v6: Ranges = { wildcard: false, cidrs: [], loopback: false };
-  for (const item of splitList(list)) {
-    const p = parsePrefixNetip(item);
-    const r = p.family === 4 ? v4 : v6;
-    r.cidrs.push(p);
-    if (p.loopback) r.loopback = true;
-  }
-  return [v4, v6];
-}
 
 /** Builds the current line's rules; throws istio-iptables' error for a config it refuses. */
 export function buildCurrentRules(cfg: CaptureConfig): RuleBuilder {
   const b = new RuleBuilder(cfg.enableIPv6);
-  const [v4Exclude, v6Exclude] = separateFamilies(cfg.outboundIPRangesExclude);
+  const [v4Exclude, v6Exclude] = separateFamilies(cfg.outboundIPRangesExclude, parsePrefixNetip);
   if (v4Exclude.wildcard) throw new Error('invalid value for OUTBOUND_IP_RANGES_EXCLUDE');
-  const [v4Include, v6Include] = separateFamilies(cfg.outboundIPRangesInclude);
+  const [v4Include, v6Include] = separateFamilies(cfg.outboundIPRangesInclude, parsePrefixNetip);
   // With DNS capture on but no resolver known and no capture-all, istio-iptables turns DNS capture off.
   const redirectDNS = cfg.redirectDNS && (cfg.captureAllDNS || cfg.dnsServersV4.length > 0 || cfg.dnsServersV6.length > 0);
   const tproxy = cfg.inboundInterceptionMode === 'TPROXY';
   const loopbackV4 = cfg.hostIPv4LoopbackCidr;
 
-  for (const nic of splitList(cfg.excludeInterfaces)) {
-    b.append('PREROUTING', 'nat', '-i', nic, '-j', 'RETURN');
-    b.append('OUTPUT', 'nat', '-o', nic, '-j', 'RETURN');
-  }
-  if (tproxy) {
-    for (const nic of splitList(cfg.excludeInterfaces)) {
-      b.append('PREROUTING', 'mangle', '-i', nic, '-j', 'RETURN');
-      b.append('OUTPUT', 'mangle', '-o', nic, '-j', 'RETURN');
-    }
-  }
-  for (const nic of splitList(cfg.rerouteVirtualInterfaces)) b.insert('PREROUTING', 'nat', 1, '-i', nic, '-j', 'RETURN');
+  excludeInterfaces(b, cfg, tproxy);
   if (cfg.dropInvalid) {
     b.append('PREROUTING', 'mangle', '-m', 'conntrack', '--ctstate', 'INVALID', '-j', 'ISTIO_DROP');
     b.append('ISTIO_DROP', 'mangle', '-j', 'DROP');
