@@ -21,10 +21,13 @@ export class FileModels {
   private readonly models = new Map<string, FileModel>();
   /** The last edit of each URI, when it was one ranged change: from version `from` to `to`. */
   private readonly edits = new Map<string, { from: number; to: number; replacement: Replacement }>();
-  private readonly onSuperseded: (texts: string[]) => void;
+  private readonly onSuperseded: (texts: () => string[]) => void;
 
-  /** `onSuperseded` hears the document texts a new version of a file no longer has (caches keyed by text drop them). */
-  constructor(onSuperseded: (texts: string[]) => void = () => {}) {
+  /**
+   * `onSuperseded` hears of the document texts a new version of a file no longer has (caches keyed by text drop
+   * them), as a function: working them out can wait until the edit is answered.
+   */
+  constructor(onSuperseded: (texts: () => string[]) => void = () => {}) {
     this.onSuperseded = onSuperseded;
   }
 
@@ -56,10 +59,10 @@ export class FileModels {
   }
 
   private reportSuperseded(previous: FileModel, current: FileModel): void {
-    // Unchanged documents share their string objects with the previous model, whose hashes V8 has cached: cheap.
-    const kept = new Set(current.chunks.map((c) => c.text));
-    const gone = previous.chunks.filter((c) => !kept.has(c.text)).map((c) => c.text);
-    if (gone.length) this.onSuperseded(gone);
+    this.onSuperseded(() => {
+      const kept = new Set(current.chunks.map((c) => c.text));
+      return previous.chunks.filter((c) => !kept.has(c.text)).map((c) => c.text);
+    });
   }
 
   /** The model of `version` derived from the previous one by re-splitting around the edit between them. */

@@ -46,7 +46,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const debounceMs = options.debounceMs ?? 50;
   // Dead versions leave the caches after the current edit is answered (the cache is made below; models are only
   // asked for once the server runs).
-  const models = new FileModels((texts) => setImmediate(() => cache.forget(texts)));
+  const models = new FileModels((texts) => setImmediate(() => cache.forget(texts())));
   const documents = new TextDocuments({
     create: EDITABLE_DOCUMENTS.create,
     update: (doc, changes, version) => {

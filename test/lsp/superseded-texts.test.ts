@@ -7,7 +7,7 @@ const text = ['kind: Service', 'metadata: {name: a}', '---', 'kind: ConfigMap', 
 
 test('a new version reports exactly the document texts it no longer has (so caches drop dead versions)', () => {
   const reported: string[][] = [];
-  const models = new FileModels((texts) => reported.push(texts));
+  const models = new FileModels((texts) => reported.push(texts()));
   let doc = TextDocument.create('file:///m.yaml', 'yaml', 1, text);
   models.get(doc);
   assert.deepEqual(reported, [], 'the first version supersedes nothing');
