@@ -9,7 +9,7 @@
 import { parsePrefixNet } from './cidr';
 import { splitList, type CaptureConfig } from './config';
 import { PER_FAMILY, RuleBuilder } from './rule-builder';
-import { excludeInterfaces, separateFamilies, type Ranges } from './shared-rules';
+import { excludeInterfaces, inboundRules, separateFamilies, type Ranges } from './shared-rules';
 
 const LOOPBACK_V4 = '127.0.0.1/32';
 const LOOPBACK_V6 = '::1/128';
@@ -29,7 +29,7 @@ export function build112Rules(cfg: CaptureConfig): RuleBuilder {
   b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', cfg.inboundTunnelPort, '-j', 'RETURN');
   b.append('ISTIO_REDIRECT', 'nat', '-p', 'tcp', '-j', 'REDIRECT', '--to-ports', cfg.proxyPort);
   b.append('ISTIO_IN_REDIRECT', 'nat', '-p', 'tcp', '-j', 'REDIRECT', '--to-ports', cfg.inboundCapturePort);
-  inbound(b, cfg, tproxy);
+  inboundRules(b, cfg, tproxy, LOOPBACK_V4, LOOPBACK_V6, ['22']);
 
   b.append('OUTPUT', 'nat', '-p', 'tcp', '-j', 'ISTIO_OUTPUT');
   for (const port of splitList(cfg.outboundPortsExclude)) b.append('ISTIO_OUTPUT', 'nat', '-p', 'tcp', '--dport', port, '-j', 'RETURN');
@@ -67,36 +67,6 @@ export function build112Rules(cfg: CaptureConfig): RuleBuilder {
   return b;
 }
 
-function inbound(b: RuleBuilder, cfg: CaptureConfig, tproxy: boolean): void {
-  if (cfg.inboundPortsInclude === '') return;
-  const table = tproxy ? 'mangle' : 'nat';
-  if (tproxy) {
-    b.append('ISTIO_DIVERT', 'mangle', '-j', 'MARK', '--set-mark', cfg.inboundTProxyMark);
-    b.append('ISTIO_DIVERT', 'mangle', '-j', 'ACCEPT');
-    b.appendPerFamily(LOOPBACK_V4, LOOPBACK_V6, 'ISTIO_TPROXY', 'mangle', '!', '-d', PER_FAMILY,
-      '-p', 'tcp', '-j', 'TPROXY', '--tproxy-mark', `${cfg.inboundTProxyMark}/0xffffffff`, '--on-port', cfg.inboundCapturePort);
-  }
-  b.append('PREROUTING', table, '-p', 'tcp', '-j', 'ISTIO_INBOUND');
-  if (cfg.inboundPortsInclude === '*') {
-    b.append('ISTIO_INBOUND', table, '-p', 'tcp', '--dport', '22', '-j', 'RETURN');
-    for (const port of splitList(cfg.inboundPortsExclude)) b.append('ISTIO_INBOUND', table, '-p', 'tcp', '--dport', port, '-j', 'RETURN');
-    if (tproxy) {
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-j', 'ISTIO_TPROXY');
-    } else {
-      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '-j', 'ISTIO_IN_REDIRECT');
-    }
-    return;
-  }
-  for (const port of splitList(cfg.inboundPortsInclude)) {
-    if (tproxy) {
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_TPROXY');
-    } else {
-      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_IN_REDIRECT');
-    }
-  }
-}
 
 function outboundIncludes(
   r: Ranges, cfg: CaptureConfig,

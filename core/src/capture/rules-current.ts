@@ -5,7 +5,7 @@
 import { parsePrefixNetip } from './cidr';
 import { splitList, type CaptureConfig } from './config';
 import { PER_FAMILY, RuleBuilder } from './rule-builder';
-import { excludeInterfaces, separateFamilies, type Ranges } from './shared-rules';
+import { excludeInterfaces, inboundRules, separateFamilies, type Ranges } from './shared-rules';
 
 const DNS_PORT = '53';
 const AGENT_DNS_PORT = '15053';
@@ -32,7 +32,7 @@ export function buildCurrentRules(cfg: CaptureConfig): RuleBuilder {
   b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', cfg.inboundTunnelPort, '-j', 'RETURN');
   b.append('ISTIO_REDIRECT', 'nat', '-p', 'tcp', '-j', 'REDIRECT', '--to-ports', cfg.proxyPort);
   b.append('ISTIO_IN_REDIRECT', 'nat', '-p', 'tcp', '-j', 'REDIRECT', '--to-ports', cfg.inboundCapturePort);
-  inbound(b, cfg, tproxy);
+  inboundRules(b, cfg, tproxy, cfg.hostIPv4LoopbackCidr, V6_LOOPBACK, []);
 
   b.append('OUTPUT', 'nat', '-j', 'ISTIO_OUTPUT');
   for (const port of splitList(cfg.outboundPortsExclude)) {
@@ -72,35 +72,6 @@ export function buildCurrentRules(cfg: CaptureConfig): RuleBuilder {
   return b;
 }
 
-function inbound(b: RuleBuilder, cfg: CaptureConfig, tproxy: boolean): void {
-  if (cfg.inboundPortsInclude === '') return;
-  const table = tproxy ? 'mangle' : 'nat';
-  if (tproxy) {
-    b.append('ISTIO_DIVERT', 'mangle', '-j', 'MARK', '--set-mark', cfg.inboundTProxyMark);
-    b.append('ISTIO_DIVERT', 'mangle', '-j', 'ACCEPT');
-    b.appendPerFamily(cfg.hostIPv4LoopbackCidr, V6_LOOPBACK, 'ISTIO_TPROXY', 'mangle', '!', '-d', PER_FAMILY,
-      '-p', 'tcp', '-j', 'TPROXY', '--tproxy-mark', `${cfg.inboundTProxyMark}/0xffffffff`, '--on-port', cfg.inboundCapturePort);
-  }
-  b.append('PREROUTING', table, '-p', 'tcp', '-j', 'ISTIO_INBOUND');
-  if (cfg.inboundPortsInclude === '*') {
-    for (const port of splitList(cfg.inboundPortsExclude)) b.append('ISTIO_INBOUND', table, '-p', 'tcp', '--dport', port, '-j', 'RETURN');
-    if (tproxy) {
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-j', 'ISTIO_TPROXY');
-    } else {
-      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '-j', 'ISTIO_IN_REDIRECT');
-    }
-    return;
-  }
-  for (const port of splitList(cfg.inboundPortsInclude)) {
-    if (tproxy) {
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
-      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_TPROXY');
-    } else {
-      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_IN_REDIRECT');
-    }
-  }
-}
 
 function ownerGroups(b: RuleBuilder, cfg: CaptureConfig): void {
   if (cfg.ownerGroupsInclude === '*') {

@@ -1,7 +1,7 @@
 /** What both istio-iptables lines (current and 1.12) do the same way: reading CIDR lists, excluding interfaces. */
 import type { Prefix } from './cidr';
 import { splitList, type CaptureConfig } from './config';
-import type { RuleBuilder } from './rule-builder';
+import { PER_FAMILY, type RuleBuilder } from './rule-builder';
 
 /** One address family's part of a CIDR list: `*`, the prefixes, and whether one of them covers loopback. */
 export interface Ranges {
@@ -41,4 +41,42 @@ export function excludeInterfaces(b: RuleBuilder, cfg: CaptureConfig, tproxy: bo
     }
   }
   for (const nic of splitList(cfg.rerouteVirtualInterfaces)) b.insert('PREROUTING', 'nat', 1, '-i', nic, '-j', 'RETURN');
+}
+
+/**
+ * Inbound capture, the same in both lines but for two details they pass in: the IPv4 loopback TPROXY leaves alone, and
+ * ports excluded even when every inbound port is captured (1.12 always let ssh, port 22, through).
+ */
+export function inboundRules(
+  b: RuleBuilder, cfg: CaptureConfig, tproxy: boolean, loopbackV4: string, loopbackV6: string, alwaysExcluded: readonly string[],
+): void {
+  if (cfg.inboundPortsInclude === '') return;
+  const table = tproxy ? 'mangle' : 'nat';
+  if (tproxy) {
+    b.append('ISTIO_DIVERT', 'mangle', '-j', 'MARK', '--set-mark', cfg.inboundTProxyMark);
+    b.append('ISTIO_DIVERT', 'mangle', '-j', 'ACCEPT');
+    b.appendPerFamily(loopbackV4, loopbackV6, 'ISTIO_TPROXY', 'mangle', '!', '-d', PER_FAMILY,
+      '-p', 'tcp', '-j', 'TPROXY', '--tproxy-mark', `${cfg.inboundTProxyMark}/0xffffffff`, '--on-port', cfg.inboundCapturePort);
+  }
+  b.append('PREROUTING', table, '-p', 'tcp', '-j', 'ISTIO_INBOUND');
+  if (cfg.inboundPortsInclude === '*') {
+    for (const port of [...alwaysExcluded, ...splitList(cfg.inboundPortsExclude)]) {
+      b.append('ISTIO_INBOUND', table, '-p', 'tcp', '--dport', port, '-j', 'RETURN');
+    }
+    if (tproxy) {
+      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
+      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '-j', 'ISTIO_TPROXY');
+    } else {
+      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '-j', 'ISTIO_IN_REDIRECT');
+    }
+    return;
+  }
+  for (const port of splitList(cfg.inboundPortsInclude)) {
+    if (tproxy) {
+      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ISTIO_DIVERT');
+      b.append('ISTIO_INBOUND', 'mangle', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_TPROXY');
+    } else {
+      b.append('ISTIO_INBOUND', 'nat', '-p', 'tcp', '--dport', port, '-j', 'ISTIO_IN_REDIRECT');
+    }
+  }
 }
