@@ -1,36 +1,10 @@
 /** The API-level checks: what the extension does, seen through the `vscode` API of a real extension host. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DEPLOYMENT, SERVICE } from '../scenarios/manifests';
 import { eventually, type ApiCase } from './runner';
 
 const EXTENSION_ID = 'istio-inject.istio-inject';
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  ports:
-  - port: 80
-`;
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-`;
 
 async function openYaml(content: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
