@@ -11,7 +11,7 @@ import {
   utf8SizeWithin,
 } from './limits';
 import { rangeOfPath, shiftRanges } from './paths';
-import { splitYamlStream } from './split';
+import { splitYamlStream, type SplitError } from './split';
 import { buildLineIndex, positionAt } from './positions';
 import type { LineIndex } from './positions';
 import type { Manifest, ManifestDocument, ManifestLimits, ManifestProblem, TextRange } from './types';
@@ -50,11 +50,24 @@ export function parseManifest(text: string, limits?: Partial<ManifestLimits>): M
     }
     documents.push(readDocument(yamlDoc, documents.length + 1, { start: chunk.start, end: chunk.end }, bounds, lines));
   }
+  return assemble(text, documents, lines, split.error);
+}
+
+/**
+ * What parseManifest returns for `text` when it is one document whose yaml Document is at hand already (ranges are
+ * offsets into `text`; `range` is the document's extent), e.g. one updated after an edit (see reparse.ts).
+ */
+export function manifestOfDocument(text: string, yamlDoc: Document.Parsed, range: TextRange, limits?: Partial<ManifestLimits>): Manifest {
+  const lines = buildLineIndex(text);
+  return assemble(text, [readDocument(yamlDoc, 1, range, resolveLimits(limits), lines)], lines);
+}
+
+function assemble(text: string, documents: ManifestDocument[], lines: LineIndex, splitError?: SplitError): Manifest {
   addControlCharacterProblems(text, documents, lines);
   const problems = documents.flatMap((d) => d.problems);
-  if (split.error) {
-    const at = lines.lineStarts[split.error.line - 1] ?? text.length;
-    problems.push({ severity: 'error', message: split.error.message, range: { start: at, end: at }, position: positionAt(lines, at) });
+  if (splitError) {
+    const at = lines.lineStarts[splitError.line - 1] ?? text.length;
+    problems.push({ severity: 'error', message: splitError.message, range: { start: at, end: at }, position: positionAt(lines, at) });
   }
   return { text, documents, problems };
 }
