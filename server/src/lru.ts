@@ -16,6 +16,11 @@ export class Lru<K, V> {
     return value;
   }
 
+  /** The cached value, without touching its recency. */
+  peek(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
   /** Whether `key` is cached, without touching its recency. */
   has(key: K): boolean {
     return this.map.has(key);
