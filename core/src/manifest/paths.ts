@@ -1,7 +1,8 @@
 /** Finding where a value sits in the text, by its path from the document root. */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { TextRange } from './types';
+import { forEachNode } from './checks';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -85,7 +86,5 @@ export function shiftRanges(doc: Document.Parsed, by: number): void {
   };
   shift(doc.range);
   for (const e of [...doc.errors, ...doc.warnings]) shift(e.pos);
-  visit(doc, (_key, node) => {
-    if (isNode(node)) shift(node.range);
-  });
+  forEachNode(doc.contents, (node) => shift(node.range));
 }

@@ -6,8 +6,9 @@
  * is not certain (a scalar that is empty, spans lines, is quoted with escapes, has an anchor or tag, sits in a flow
  * collection, or whose new text would read differently in place) the answer is undefined and the caller parses.
  */
-import { isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Scalar } from 'yaml';
+import { forEachNode } from './checks';
 import { manifestOfDocument } from './parse';
 import { resolveLimits } from './limits';
 import type { Manifest, ManifestLimits } from './types';
@@ -125,7 +126,7 @@ function moveOffsets(yamlDoc: Document.Parsed, at: number, delta: number, except
     if (r) for (let i = 0; i < r.length; i++) if (r[i]! >= at) r[i] = r[i]! + delta;
   };
   move(yamlDoc.range);
-  visit(yamlDoc, (_key, n) => {
-    if (isNode(n) && n !== except) move(n.range);
+  forEachNode(yamlDoc.contents, (n) => {
+    if (n !== except) move(n.range);
   });
 }
