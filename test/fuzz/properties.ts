@@ -9,17 +9,23 @@
  * - idempotent: injecting the `preserve` output again changes nothing; so does injecting the istioctl output.
  * - remove-identity: where removal would be offered (the language server offers it only when removing and
  *   injecting again gives the same bytes back), removing the injection gives back the text as written.
+ * - reread: typing one character inside a scalar (the language server rereads such an edit from the previous parse,
+ *   core/src/manifest/reparse.ts) gives what a parse of the edited text gives, or is declined.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document } from 'yaml';
 import { type Injector, injectText, isDecodedKind, parseManifest, removeInjection, applyEdits } from '../../core/src/index';
 import type { KubeObject, TextResult } from '../../core/src/index';
 // Not in the public index: the language server uses it to turn removeInjection's object into text edits.
 import { preserveEdits } from '../../core/src/output/preserve';
+import { reparseScalarEdit } from '../../core/src/manifest/reparse';
+import { splitYamlStream } from '../../core/src/manifest/split';
+import { isDeepStrictEqual } from 'node:util';
+import { manifestShape, scalarRanges } from '../support/manifest-shape';
 import { knownIssue } from './known-issues';
 
 export const TIME_LIMIT_MS = 1000;
 
-export const PROPERTIES = ['no-throw', 'time', 'reparse', 'pass-through', 'idempotent', 'remove-identity'] as const;
+export const PROPERTIES = ['no-throw', 'time', 'reparse', 'pass-through', 'idempotent', 'remove-identity', 'reread'] as const;
 export type Property = (typeof PROPERTIES)[number];
 
 export interface Violation {
@@ -89,6 +95,7 @@ export function checkText(text: string, injector: Injector, stats: Stats, family
   const out: Violation[] = [];
   stats.cases++;
   stats.families[family] = (stats.families[family] ?? 0) + 1;
+  checkReread(out, text, stats);
   const started = performance.now();
   const result = guard(out, 'injectText', () => injectText(text, injector));
   const ms = performance.now() - started;
@@ -117,6 +124,36 @@ export function checkText(text: string, injector: Injector, stats: Stats, family
   checkRemoval(out, text, result, injector, stats);
   for (const v of out) v.known = knownIssue(v, text);
   return out;
+}
+
+/** Characters the reread edit types: ordinary ones, and ones that change how YAML reads a line. */
+const TYPED = ['x', '7', '.', '-', ' ', ':', '#', '"', "'", '&', '*', '!', '[', '{', ',', '\\', '%', '|', '>', '?', '@', '\t', '\u00e9'];
+
+/** One edit inside a scalar of each of the first two documents, chosen from the text so that a case replays. */
+function checkReread(out: Violation[], text: string, stats: Stats): void {
+  for (const chunk of splitYamlStream(text).chunks.slice(0, 2)) {
+    const before = guard(out, 'parseManifest', () => parseManifest(chunk.text));
+    const ranges = before ? scalarRanges(before) : [];
+    if (!before || before.problems.length > 0 || ranges.length === 0) continue;
+    const h = hash(chunk.text);
+    const [from, to] = ranges[h % ranges.length]!;
+    const at = from + ((h >>> 8) % (to - from + 1));
+    const removed = (h >>> 16) % 3 === 0 ? Math.min(1, to - at) : 0;
+    const typed = TYPED[(h >>> 20) % TYPED.length]!;
+    const after = chunk.text.slice(0, at) + typed + chunk.text.slice(at + removed);
+    stats.checked.reread++;
+    const reread = guard(out, 'reparseScalarEdit', () => reparseScalarEdit(before, after));
+    if (reread && !isDeepStrictEqual(manifestShape(reread), manifestShape(parseManifest(after)))) {
+      out.push({ property: 'reread', message: `rereading differs from parsing after typing ${JSON.stringify(typed)} at ${at}:\n${after}` });
+    }
+  }
+}
+
+/** FNV-1a of the text. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function checkMessages(out: Violation[], r: TextResult): void {

@@ -35,7 +35,7 @@ export function reparseScalarEdit(previous: Manifest, text: string, limits?: Par
   if (previous.documents.length !== 1 || previous.problems.length > 0 || !doc || doc.value === undefined) return undefined;
   if (old === text || text.length * 3 > resolveLimits(limits).maxBytes || old.startsWith('%') || old.includes('\n%')) return undefined;
   const { start, oldEnd } = difference(old, text);
-  const site = scalarSite(doc.yaml.contents as Node | null, start, oldEnd);
+  const site = scalarSite(doc.yaml, start, oldEnd);
   if (!site) return undefined;
   const { node } = site;
   const [from, to, after] = node.range!;
@@ -64,7 +64,7 @@ function difference(a: string, b: string): { start: number; oldEnd: number } {
 }
 
 /** The scalar whose text holds [start, end], in block collections only (flow collections read `,[]{}` differently). */
-function scalarSite(root: Node | null, start: number, end: number): Site | undefined {
+function scalarSite(yamlDoc: Document.Parsed, start: number, end: number): Site | undefined {
   const holds = (n: unknown): n is Node => isNode(n) && !!n.range && n.range[0] <= start && end <= n.range[2];
   const search = (n: Node, replace: (next: Scalar) => void, isKey: boolean): Site | undefined => {
     if (isScalar(n)) return n.range![0] <= start && end <= n.range![1] ? { node: n, isKey, replace } : undefined;
@@ -86,7 +86,8 @@ function scalarSite(root: Node | null, start: number, end: number): Site | undef
     }
     return undefined;
   };
-  return holds(root) ? search(root, () => undefined, false) : undefined;
+  const root = yamlDoc.contents as unknown;
+  return holds(root) ? search(root, (next) => { yamlDoc.contents = next as Scalar.Parsed; }, false) : undefined;
 }
 
 function isMergeKey(key: unknown): boolean {

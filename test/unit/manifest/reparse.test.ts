@@ -5,37 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { parseManifest } from '../../../core/src/manifest/parse';
 import { reparseScalarEdit } from '../../../core/src/manifest/reparse';
-import type { Manifest } from '../../../core/src/manifest/types';
 import { loadCorpus } from '../../fuzz/corpus';
-
-/** Everything a consumer can read from a yaml node, as plain data. */
-function nodeShape(n: unknown): unknown {
-  if (isPair(n)) return { key: nodeShape(n.key), value: nodeShape(n.value) };
-  if (n === null || typeof n !== 'object') return n;
-  const node = n as Record<string, unknown>;
-  const common = {
-    range: node.range, tag: node.tag, anchor: node.anchor, comment: node.comment, commentBefore: node.commentBefore,
-    spaceBefore: node.spaceBefore,
-  };
-  if (isScalar(n)) return { ...common, scalar: typeof n.value === 'symbol' ? String(n.value) : n.value, type: n.type, source: n.source, format: n.format, minFractionDigits: n.minFractionDigits };
-  if (isMap(n) || isSeq(n)) return { ...common, flow: n.flow, items: n.items.map(nodeShape) };
-  if (isAlias(n)) return { ...common, alias: n.source };
-  return { unknown: String(n) };
-}
-
-function shape(m: Manifest): unknown {
-  return {
-    text: m.text,
-    problems: m.problems,
-    documents: m.documents.map((d) => ({
-      ...d, yaml: undefined, printed: d.yaml.errors.length ? undefined : String(d.yaml), docRange: d.yaml.range, contents: nodeShape(d.yaml.contents),
-      errors: d.yaml.errors.length, warnings: d.yaml.warnings.length,
-    })),
-  };
-}
+import { manifestShape as shape, scalarRanges } from '../../support/manifest-shape';
 
 /** The edit applied by reparse, checked against a fresh parse; true when it was taken. */
 function check(before: string, after: string): boolean {
@@ -102,6 +75,12 @@ test('typing in plain and simply quoted scalars, values and keys, is read withou
   }
 });
 
+test('a document that is one scalar: the scalar is replaced as the document contents', () => {
+  // Found by the fuzzer: `null` is an empty document, `nu7l` a string where an object was expected (a problem).
+  assert.equal(check('null\n', 'nu7l\n'), true);
+  assert.equal(check('web\n', 'webs\n'), false, 'a string where an object was expected is a problem already');
+});
+
 test('edits whose meaning depends on more than the scalar are declined, and leave the previous manifest intact', () => {
   for (const [find, replacement] of [
     ['replicas: 2', 'replicas: 2 # two'], // a comment starts
@@ -160,13 +139,7 @@ test('random edits inside scalars of the corpus: a reread equals a parse of the 
   for (const { text } of loadCorpus().seeds) {
     const m = parseManifest(text);
     if (m.documents.length !== 1 || m.problems.length > 0) continue;
-    const ranges: [number, number][] = [];
-    const collect = (n: unknown): void => {
-      if (isPair(n)) { collect(n.key); collect(n.value); return; }
-      if (isScalar(n) && n.range) ranges.push([n.range[0], n.range[1]]);
-      else if ((isMap(n) || isSeq(n))) for (const item of n.items) collect(item);
-    };
-    collect(m.documents[0]!.yaml.contents);
+    const ranges = scalarRanges(m);
     for (let k = 0; k < Math.min(EDITS_PER_DOCUMENT, ranges.length); k++) {
       const [from, to] = pick(ranges);
       const at = from + Math.floor(next() * (to - from + 1));
