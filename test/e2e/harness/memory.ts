@@ -59,7 +59,7 @@ function sumOver(kbOf: (pid: string) => number): number {
 }
 
 /** /proc/<pid>/stat's fields after the command name: [0] state, [1] ppid, [2] pgrp, … [21] rss. */
-function statFields(pid: string): string[] {
+export function statFields(pid: string): string[] {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
