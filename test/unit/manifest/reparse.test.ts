@@ -9,6 +9,7 @@ import { parseManifest } from '../../../core/src/manifest/parse';
 import { reparseScalarEdit } from '../../../core/src/manifest/reparse';
 import { loadCorpus } from '../../fuzz/corpus';
 import { manifestShape as shape, scalarRanges } from '../../support/manifest-shape';
+import { rng } from '../yaml/yaml-gen';
 
 /** The edit applied by reparse, checked against a fresh parse; true when it was taken. */
 function check(before: string, after: string): boolean {
@@ -112,25 +113,13 @@ test('edits whose meaning depends on more than the scalar are declined, and leav
   }
 });
 
-/** A small seeded generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Per seed document: about 1,200 edits in all (≈8 s; each is checked against a full parse). */
 const EDITS_PER_DOCUMENT = 5;
 
 const TYPED = 'aZ09._/- :#"\'&*!{}[],|>?%@`\\\t\u00e9\u{1F600}=';
 
 test('random edits inside scalars of the corpus: a reread equals a parse of the new text', () => {
-  const next = random(20261126);
+  const next = rng(20261126);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   let taken = 0;
   let tried = 0;
